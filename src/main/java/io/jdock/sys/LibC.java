@@ -1,0 +1,133 @@
+package io.jdock.sys;
+
+import java.nio.ByteBuffer;
+import jnr.ffi.annotations.In;
+import jnr.ffi.annotations.Out;
+import jnr.ffi.annotations.SaveError;
+import jnr.ffi.types.size_t;
+import jnr.ffi.types.ssize_t;
+
+/**
+ * The glibc functions jdock calls, as jnr-ffi binds them (public only because jnr-ffi generates its
+ * implementation in another class loader; use {@link Posix}).
+ */
+public interface LibC {
+  @SaveError
+  int open(String path, int flags, int mode);
+
+  @SaveError
+  int openat(int dirfd, String path, int flags, int mode);
+
+  @SaveError
+  int close(int fd);
+
+  @SaveError
+  @ssize_t
+  long read(int fd, @Out ByteBuffer buf, @size_t long count);
+
+  @SaveError
+  @ssize_t
+  long write(int fd, @In ByteBuffer buf, @size_t long count);
+
+  @SaveError
+  @ssize_t
+  long pread(int fd, @Out ByteBuffer buf, @size_t long count, long offset);
+
+  @SaveError
+  @ssize_t
+  long pwrite(int fd, @In ByteBuffer buf, @size_t long count, long offset);
+
+  @SaveError
+  int fsync(int fd);
+
+  @SaveError
+  int fdatasync(int fd);
+
+  @SaveError
+  int ftruncate(int fd, long length);
+
+  @SaveError
+  int truncate(String path, long length);
+
+  @SaveError
+  int fallocate(int fd, int mode, long offset, long len);
+
+  @SaveError
+  int mknod(String path, int mode, long dev);
+
+  @SaveError
+  int mknodat(int dirfd, String path, int mode, long dev);
+
+  @SaveError
+  int fstatat(int dirfd, String path, @Out byte[] stat, int flags);
+
+  @SaveError
+  int fstat(int fd, @Out byte[] stat);
+
+  @SaveError
+  int statvfs(String path, @Out byte[] buf);
+
+  @SaveError
+  int fchmodat(int dirfd, String path, int mode, int flags);
+
+  @SaveError
+  int fchownat(int dirfd, String path, int uid, int gid, int flags);
+
+  @SaveError
+  int utimensat(int dirfd, String path, @In long[] times, int flags);
+
+  @SaveError
+  int renameat2(int olddirfd, String oldpath, int newdirfd, String newpath, int flags);
+
+  @SaveError
+  int linkat(int olddirfd, String oldpath, int newdirfd, String newpath, int flags);
+
+  @SaveError
+  int symlinkat(String target, int newdirfd, String linkpath);
+
+  @SaveError
+  @ssize_t
+  long readlinkat(int dirfd, String path, @Out byte[] buf, @size_t long size);
+
+  @SaveError
+  int mkdirat(int dirfd, String path, int mode);
+
+  @SaveError
+  int unlinkat(int dirfd, String path, int flags);
+
+  @SaveError
+  @ssize_t
+  long lgetxattr(String path, String name, @Out byte[] value, @size_t long size);
+
+  @SaveError
+  @ssize_t
+  long llistxattr(String path, @Out byte[] list, @size_t long size);
+
+  @SaveError
+  int lsetxattr(String path, String name, @In byte[] value, @size_t long size, int flags);
+
+  @SaveError
+  int lremovexattr(String path, String name);
+
+  @SaveError
+  int mount(String source, String target, String fstype, long flags, String data);
+
+  @SaveError
+  int umount2(String target, int flags);
+
+  @SaveError
+  int kill(int pid, int sig);
+
+  @SaveError
+  int ioctl(int fd, long request, @In int[] arg);
+
+  int getuid();
+
+  int geteuid();
+
+  int getgid();
+
+  int getegid();
+
+  int umask(int mask);
+}
