@@ -1,0 +1,30 @@
+package io.jdock.cli;
+
+import picocli.CommandLine;
+
+/** Entry point of the {@code jdock} command. */
+public final class Main {
+  private Main() {}
+
+  public static void main(String[] args) {
+    int code = run(args);
+    System.out.flush();
+    System.err.flush();
+    Runtime.getRuntime().halt(code);
+  }
+
+  /** Runs one command line and returns its exit code (used by tests, too). */
+  public static int run(String... args) {
+    return newCommandLine().execute(args);
+  }
+
+  /** The configured command tree. */
+  public static CommandLine newCommandLine() {
+    CommandLine cl = new CommandLine(new JdockCommand());
+    cl.setCaseInsensitiveEnumValuesAllowed(true);
+    cl.setParameterExceptionHandler(new UsageErrors());
+    cl.setExecutionExceptionHandler(new ExecutionErrors());
+    cl.setUsageHelpLongOptionsMaxWidth(30);
+    return cl;
+  }
+}
