@@ -3,6 +3,7 @@ package io.jdock.cli.format;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -152,6 +153,7 @@ class GoTemplateTest {
       {{index .RepoTags 1.0}} § template: :1:2: executing "" at <index .RepoTags 1.0>: error calling index: cannot index slice/array with type float64
       {{nil}} § template: :1:2: executing "" at <nil>: nil is not a command
       {{"a" .S}} § template: :1:2: executing "" at <"a">: can't give argument to non-function "a"
+      {{range $i, $e := 3}}{{end}} § template: :1:18: executing "" at <3>: can't use 3 to iterate over more than one variable
       {{template "x"}} § template: :1:11: executing "" at <{{template "x"}}>: template "x" not defined
       {{.S}}\\n\\n  {{index .S 99}} § template: :3:4: executing "" at <index .S 99>: error calling index: index out of range: 99
       """)
@@ -190,12 +192,10 @@ class GoTemplateTest {
       {{if}}{{end}} § template: :1: missing value for if
       {{.Name | 1}} § template: :1: non executable command in pipeline stage 2
       {{if .Name}}a{{else}}b{{else}}c{{end}} § template: :1: expected end; found {{else}}
-      {{| .Name}} § template: :1: missing value for command
+      {{| .Name}} § template: :1: unexpected "|" in command
       {{.Name := 1}} § template: :1: unexpected ":=" in operand
       {{@}} § template: :1: unexpected "@" in command
-      {{1.5.x}} § template: :1: bad number syntax: "1.5.x"
-      {{.Name}}\n{{.Name § template: :2: unclosed action
-      {{range $i, $e := 3}}{{end}} § template: :1: unexpected EOF
+      {{1.5.x}} § template: :1: unexpected . after term "1.5"
       """)
   void parseErrorsLikeDocker(String template, String expected) {
     assertThatThrownBy(() -> GoTemplate.parse(unescape(template)))
@@ -219,6 +219,14 @@ class GoTemplateTest {
       """)
   void parsesLikeDocker(String template, String expected) throws TemplateException {
     assertThat(GoTemplate.parse(template).execute(Map.of("Name", "t1"))).isEqualTo(expected);
+  }
+
+  @org.junit.jupiter.api.Test
+  void parseErrorsNameTheLine() {
+    assertThatThrownBy(() -> GoTemplate.parse("{{.Name}}\n{{.Name"))
+        .hasMessage("template: :2: unclosed action");
+    assertThatThrownBy(() -> GoTemplate.parse("a\nb\n{{if .X}}\n{{end"))
+        .hasMessage("template: :4: unclosed action");
   }
 
   @org.junit.jupiter.api.Test
