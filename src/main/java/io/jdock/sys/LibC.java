@@ -121,6 +121,39 @@ public interface LibC {
   @SaveError
   int ioctl(int fd, long request, @In int[] arg);
 
+  @SaveError
+  @ssize_t
+  long copy_file_range(
+      int fdIn,
+      @In @Out long[] offIn,
+      int fdOut,
+      @In @Out long[] offOut,
+      @size_t long len,
+      int flags);
+
+  @SaveError
+  long lseek(int fd, long offset, int whence);
+
+  @SaveError
+  int fchown(int fd, int uid, int gid);
+
+  @SaveError
+  int fchmod(int fd, int mode);
+
+  @SaveError
+  int futimens(int fd, @In long[] times);
+
+  @SaveError
+  @ssize_t
+  long fgetxattr(int fd, String name, @Out byte[] value, @size_t long size);
+
+  @SaveError
+  @ssize_t
+  long flistxattr(int fd, @Out byte[] list, @size_t long size);
+
+  @SaveError
+  int fsetxattr(int fd, String name, @In byte[] value, @size_t long size, int flags);
+
   int getuid();
 
   int geteuid();

@@ -21,6 +21,13 @@ public final class OpenFlags {
   public static final int O_CLOEXEC = 02000000;
   public static final int O_SYNC = 04010000;
   public static final int O_PATH = 010000000;
+  public static final int O_TMPFILE = 020000000 | O_DIRECTORY;
+
+  public static final int SEEK_SET = 0;
+  public static final int SEEK_CUR = 1;
+  public static final int SEEK_END = 2;
+  public static final int SEEK_DATA = 3;
+  public static final int SEEK_HOLE = 4;
 
   /** The dirfd meaning "relative to the working directory". */
   public static final int AT_FDCWD = -100;

@@ -333,6 +333,90 @@ public final class Posix {
     return check(LIBC.ioctl(fd, request, new int[] {value}), "ioctl");
   }
 
+  /**
+   * copy_file_range(2) of up to {@code length} bytes between explicit offsets; returns the count
+   * copied (0 at end of input). May reflink on btrfs/xfs.
+   */
+  public static long copyFileRange(int fdIn, long offIn, int fdOut, long offOut, long length)
+      throws ErrnoException {
+    long[] in = {offIn};
+    long[] out = {offOut};
+    while (true) {
+      long n = LIBC.copy_file_range(fdIn, in, fdOut, out, length, 0);
+      if (n >= 0) {
+        return n;
+      }
+      int e = errno();
+      if (e != Errno.EINTR) {
+        throw new ErrnoException(e, "copy_file_range");
+      }
+    }
+  }
+
+  /** lseek(2); for SEEK_DATA/SEEK_HOLE past the last data, ENXIO is reported as empty. */
+  public static java.util.OptionalLong lseek(int fd, long offset, int whence)
+      throws ErrnoException {
+    long r = LIBC.lseek(fd, offset, whence);
+    if (r < 0) {
+      int e = errno();
+      if (e == Errno.ENXIO) {
+        return java.util.OptionalLong.empty();
+      }
+      throw new ErrnoException(e, "lseek");
+    }
+    return java.util.OptionalLong.of(r);
+  }
+
+  /** Links an open file (e.g. an O_TMPFILE) to a name, failing with EEXIST if it exists. */
+  public static void linkFd(int fd, String newPath) throws ErrnoException {
+    check(
+        LIBC.linkat(
+            OpenFlags.AT_FDCWD,
+            "/proc/self/fd/" + fd,
+            OpenFlags.AT_FDCWD,
+            newPath,
+            OpenFlags.AT_SYMLINK_FOLLOW),
+        "link " + newPath);
+  }
+
+  public static void fchown(int fd, int uid, int gid) throws ErrnoException {
+    check(LIBC.fchown(fd, uid, gid), "fchown");
+  }
+
+  public static void fchmod(int fd, int mode) throws ErrnoException {
+    check(LIBC.fchmod(fd, mode & FileMode.PERMISSIONS), "fchmod");
+  }
+
+  /** futimens(2); nanoseconds may be UTIME_NOW or UTIME_OMIT. */
+  public static void futimens(int fd, long atimeSec, long atimeNsec, long mtimeSec, long mtimeNsec)
+      throws ErrnoException {
+    check(LIBC.futimens(fd, new long[] {atimeSec, atimeNsec, mtimeSec, mtimeNsec}), "futimens");
+  }
+
+  public static void fsetxattr(int fd, String name, byte[] value, int flags) throws ErrnoException {
+    check(LIBC.fsetxattr(fd, name, value, value.length, flags), "setxattr " + name);
+  }
+
+  /** fgetxattr(2); empty when the attribute is absent. */
+  public static Optional<byte[]> fgetxattr(int fd, String name) throws ErrnoException {
+    int size = 256;
+    while (true) {
+      byte[] buf = new byte[size];
+      long n = LIBC.fgetxattr(fd, name, buf, size);
+      if (n >= 0) {
+        return Optional.of(java.util.Arrays.copyOf(buf, (int) n));
+      }
+      int e = errno();
+      if (e == Errno.ENODATA) {
+        return Optional.empty();
+      }
+      if (e != Errno.ERANGE || size >= 1 << 20) {
+        throw new ErrnoException(e, "getxattr " + name);
+      }
+      size *= 16;
+    }
+  }
+
   public static int getuid() {
     return LIBC.getuid();
   }

@@ -1,0 +1,154 @@
+package io.jdock.union;
+
+import io.jdock.layer.EntryType;
+import io.jdock.layer.LayerEntry;
+import io.jdock.layer.Whiteouts;
+import io.jdock.sys.FileMode;
+import java.util.logging.Logger;
+
+/**
+ * Builds the merged, whiteout-resolved tree of the lower layers once per mount. Layers apply base
+ * first; within a layer its whiteouts and opaque markers apply before its other entries, whatever
+ * their position in the tar, and hide only what lower layers provide (image-spec layer.md).
+ */
+final class LowerTreeBuilder {
+  private static final Logger LOG = Logger.getLogger(LowerTreeBuilder.class.getName());
+
+  private final Tree tree;
+  private final PathWalker walker;
+
+  LowerTreeBuilder(Tree tree) {
+    this.tree = tree;
+    this.walker = new PathWalker(tree);
+  }
+
+  void apply(LowerLayer layer) {
+    for (LayerEntry e : layer.entries()) {
+      if (e.type() == EntryType.OPAQUE) {
+        DirInode dir = walker.dir(e.parentPath());
+        if (dir != null) {
+          for (String name : dir.children.keySet().toArray(String[]::new)) {
+            drop(dir, name);
+          }
+        }
+      } else if (e.type() == EntryType.WHITEOUT) {
+        DirInode dir = walker.dir(e.parentPath());
+        if (dir != null) {
+          drop(dir, Whiteouts.hiddenName(e.name()));
+        }
+      }
+    }
+    String dataRoot = layer.dataRoot().toString();
+    for (LayerEntry e : layer.entries()) {
+      switch (e.type()) {
+        case OPAQUE, WHITEOUT -> {}
+        case DIRECTORY -> applyDir(e, dataRoot);
+        case HARDLINK -> applyHardlink(e);
+        default -> applyLeaf(e, dataRoot);
+      }
+    }
+  }
+
+  /** Records, for every directory, which names its lower layers provide. */
+  void finish() {
+    tree.root.forEachDir(d -> d.lowerNames = d.lowerNamesSnapshot());
+  }
+
+  private void applyDir(LayerEntry e, String dataRoot) {
+    LowerAttrs attrs = attrs(e, FileMode.S_IFDIR, null);
+    if (e.path().isEmpty()) {
+      tree.root.lower = attrs;
+      return;
+    }
+    DirInode parent = parentOf(e);
+    if (parent == null) {
+      return;
+    }
+    Inode existing = parent.children.get(e.name());
+    if (existing instanceof DirInode d) {
+      d.lower = attrs;
+      return;
+    }
+    drop(parent, e.name());
+    DirInode d = tree.newDir(parent, e.name());
+    d.lower = attrs;
+    tree.attach(parent, e.name(), d);
+  }
+
+  private void applyLeaf(LayerEntry e, String dataRoot) {
+    DirInode parent = parentOf(e);
+    if (parent == null) {
+      return;
+    }
+    int type = typeBits(e.type());
+    String data = e.type() == EntryType.REGULAR ? dataRoot + "/" + e.path() : null;
+    drop(parent, e.name());
+    LeafInode leaf = tree.newLeaf(type);
+    leaf.lower = attrs(e, type, data);
+    tree.attach(parent, e.name(), leaf);
+  }
+
+  private void applyHardlink(LayerEntry e) {
+    DirInode parent = parentOf(e);
+    Inode target = walker.node(e.linkTarget());
+    if (parent == null || !(target instanceof LeafInode leaf)) {
+      LOG.warning(
+          "hard link " + e.path() + " -> " + e.linkTarget() + ": target not found; skipped");
+      return;
+    }
+    if (parent.children.get(e.name()) == leaf) {
+      return;
+    }
+    drop(parent, e.name());
+    tree.attach(parent, e.name(), leaf);
+  }
+
+  private DirInode parentOf(LayerEntry e) {
+    DirInode parent = walker.dir(e.parentPath());
+    if (parent == null) {
+      LOG.warning("layer entry " + e.path() + ": parent is not a directory; skipped");
+    }
+    return parent;
+  }
+
+  /** Removes NAME and everything below it from the tree being built. */
+  private void drop(DirInode dir, String name) {
+    Inode old = dir.children.get(name);
+    if (old instanceof DirInode d) {
+      for (String child : d.children.keySet().toArray(String[]::new)) {
+        drop(d, child);
+      }
+    }
+    if (old != null) {
+      tree.detach(dir, name);
+      walker.forget();
+    }
+  }
+
+  static LowerAttrs attrs(LayerEntry e, int type, String data) {
+    String target = e.type() == EntryType.SYMLINK ? e.linkTarget() : null;
+    return new LowerAttrs(
+        type | (e.mode() & FileMode.PERMISSIONS),
+        e.uid(),
+        e.gid(),
+        e.type() == EntryType.REGULAR ? e.size() : 0,
+        e.mtimeSec(),
+        e.mtimeNsec(),
+        e.rdev(),
+        target,
+        e.xattrs(),
+        data);
+  }
+
+  static int typeBits(EntryType t) {
+    return switch (t) {
+      case REGULAR, HARDLINK -> FileMode.S_IFREG;
+      case DIRECTORY -> FileMode.S_IFDIR;
+      case SYMLINK -> FileMode.S_IFLNK;
+      case CHAR_DEVICE -> FileMode.S_IFCHR;
+      case BLOCK_DEVICE -> FileMode.S_IFBLK;
+      case FIFO -> FileMode.S_IFIFO;
+      case WHITEOUT, OPAQUE -> throw new IllegalArgumentException("marker has no type");
+    };
+  }
+}

@@ -1,0 +1,101 @@
+package io.jdock.union;
+
+import io.jdock.sys.ErrnoException;
+import io.jdock.sys.Posix;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Extended attributes: answered from the layer's TOC while an inode is only in the lower layers,
+ * from the upper file afterwards; setting or removing one copies the inode up first. Overlay and
+ * jdock bookkeeping attributes are never shown and cannot be set.
+ */
+final class XattrOps {
+  private final Tree tree;
+  private final UpperDir upper;
+  private final CopyUp copyUp;
+
+  XattrOps(Tree tree, UpperDir upper, CopyUp copyUp) {
+    this.tree = tree;
+    this.upper = upper;
+    this.copyUp = copyUp;
+  }
+
+  byte[] get(long ino, String name) throws FsException {
+    if (OverlayMarkers.isHiddenXattr(name)) {
+      throw new FsException(Errno.ENODATA);
+    }
+    tree.lock.readLock().lock();
+    try {
+      Inode node = tree.get(ino);
+      byte[] v =
+          node.upper
+              ? Posix.lgetxattr(upper.abs(tree.path(node)), name).orElse(null)
+              : node.lower.xattrs().get(name);
+      if (v == null) {
+        throw new FsException(Errno.ENODATA);
+      }
+      return v;
+    } catch (ErrnoException e) {
+      throw Failures.of(e);
+    } finally {
+      tree.lock.readLock().unlock();
+    }
+  }
+
+  List<String> list(long ino) throws FsException {
+    tree.lock.readLock().lock();
+    try {
+      Inode node = tree.get(ino);
+      List<String> all =
+          node.upper
+              ? Posix.llistxattr(upper.abs(tree.path(node)))
+              : new ArrayList<>(node.lower.xattrs().keySet());
+      all.removeIf(OverlayMarkers::isHiddenXattr);
+      return all;
+    } catch (ErrnoException e) {
+      throw Failures.of(e);
+    } finally {
+      tree.lock.readLock().unlock();
+    }
+  }
+
+  void set(long ino, String name, byte[] value, int flags) throws FsException {
+    change(ino, name, abs -> Posix.lsetxattr(abs, name, value, flags));
+  }
+
+  void remove(long ino, String name) throws FsException {
+    change(ino, name, abs -> Posix.lremovexattr(abs, name));
+  }
+
+  private interface Change {
+    void apply(String abs) throws ErrnoException;
+  }
+
+  private void change(long ino, String name, Change change) throws FsException {
+    if (OverlayMarkers.isHiddenXattr(name)) {
+      throw new FsException(Errno.EPERM, "reserved xattr " + name);
+    }
+    Inode node;
+    tree.lock.readLock().lock();
+    try {
+      node = tree.get(ino);
+    } finally {
+      tree.lock.readLock().unlock();
+    }
+    if (node instanceof LeafInode leaf) {
+      copyUp.leaf(leaf, true);
+    }
+    tree.lock.writeLock().lock();
+    try {
+      if (node instanceof DirInode d) {
+        copyUp.dir(d);
+      }
+      change.apply(upper.abs(tree.path(node)));
+    } catch (ErrnoException e) {
+      throw Failures.of(e);
+    } finally {
+      tree.lock.writeLock().unlock();
+    }
+  }
+}
