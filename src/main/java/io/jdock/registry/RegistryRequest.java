@@ -1,0 +1,35 @@
+package io.jdock.registry;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * One API call: method, URI, extra headers, an optional body (re-creatable when {@code retryable}),
+ * and the token scopes it needs (e.g. {@code repository:library/ubuntu:pull}).
+ */
+record RegistryRequest(
+    String method,
+    URI uri,
+    Map<String, String> headers,
+    Optional<Supplier<HttpRequest.BodyPublisher>> body,
+    List<String> scopes,
+    boolean retryable) {
+
+  static RegistryRequest get(URI uri, List<String> scopes, Map<String, String> headers) {
+    return new RegistryRequest("GET", uri, headers, Optional.empty(), scopes, true);
+  }
+
+  static RegistryRequest head(URI uri, List<String> scopes, Map<String, String> headers) {
+    return new RegistryRequest("HEAD", uri, headers, Optional.empty(), scopes, true);
+  }
+
+  RegistryRequest withHeader(String name, String value) {
+    Map<String, String> h = new java.util.LinkedHashMap<>(headers);
+    h.put(name, value);
+    return new RegistryRequest(method, uri, h, body, scopes, retryable);
+  }
+}
