@@ -67,7 +67,8 @@ public final class Registries {
     return endpoints;
   }
 
-  RetryPolicy retryPolicy() {
+  /** How requests and downloads are retried. */
+  public RetryPolicy retryPolicy() {
     return transport.retryPolicy();
   }
 
