@@ -42,6 +42,7 @@ final class BlobDownload {
     MessageDigest md = Digest.newSha256();
     long written = rehash(d, w, md);
     int failures = 0;
+    long furthest = written;
     byte[] buffer = new byte[BUFFER];
     while (true) {
       HttpResponse<InputStream> r = client.openBlob(d.digest(), written);
@@ -54,7 +55,6 @@ final class BlobDownload {
           continue;
         }
       }
-      long before = written;
       IOException broken = null;
       InputStream in = r.body();
       try {
@@ -87,7 +87,10 @@ final class BlobDownload {
       if (Thread.currentThread().isInterrupted() || broken instanceof InterruptedIOException) {
         throw new InterruptedIOException("download of " + d.digest() + " canceled");
       }
-      failures = written > before ? 1 : failures + 1;
+      // Only new ground counts as progress: a server that ignores Range and breaks again
+      // must not keep the download going for ever.
+      failures = written > furthest ? 1 : failures + 1;
+      furthest = Math.max(furthest, written);
       if (failures >= retry.maxAttempts()) {
         String why = broken != null ? String.valueOf(broken.getMessage()) : "unexpected EOF";
         throw RegistryException.transport(
