@@ -44,7 +44,7 @@ final class LoginCheck {
     Authenticator auth = registries.freshAuthenticator(Optional.of(creds));
     RegistryTransport transport = registries.transport();
     HttpResponse<InputStream> ping =
-        transport.send(endpoint, auth, RegistryRequest.get(v2, List.of(), Map.of()));
+        transport.send(endpoint, auth, RegistryRequest.anonymous(v2, Map.of()));
     RegistryTransport.discard(ping);
     if (ping.statusCode() == 200) {
       return Optional.empty();

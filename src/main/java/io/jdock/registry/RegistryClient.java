@@ -87,7 +87,7 @@ public final class RegistryClient {
     try {
       HttpResponse<InputStream> r =
           transport.send(
-              endpoint, auth, RegistryRequest.get(endpoint.resolve("/v2/"), List.of(), Map.of()));
+              endpoint, auth, RegistryRequest.anonymous(endpoint.resolve("/v2/"), Map.of()));
       auth.learn(Challenge.parseAll(r.headers().allValues("WWW-Authenticate")));
       int status = r.statusCode();
       if (status != 200 && status != 401) {

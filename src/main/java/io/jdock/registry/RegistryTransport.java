@@ -49,7 +49,7 @@ final class RegistryTransport {
     int redirects = 0;
     boolean reauthenticated = false;
     while (true) {
-      boolean ownHost = sameOrigin(uri, endpoint.base());
+      boolean ownHost = sameOrigin(uri, endpoint.base()) && !call.anonymous();
       String onBehalfOf = TransportErrors.goMethod(method) + " \"" + uri + "\"";
       HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(RESPONSE_TIMEOUT);
       call.headers().forEach(b::header);
