@@ -6,10 +6,10 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 
 /** Writes a tiny {@code docker-credential-<name>} shell script that keeps entries as files. */
-final class FakeHelper {
+public final class FakeHelper {
   private FakeHelper() {}
 
-  static Path install(Path dir, String name) throws IOException {
+  public static Path install(Path dir, String name) throws IOException {
     Path script = dir.resolve("docker-credential-" + name);
     String store = dir.resolve("store-" + name).toString();
     Files.writeString(
