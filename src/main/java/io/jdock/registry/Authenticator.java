@@ -26,10 +26,6 @@ final class Authenticator {
     this.clock = clock;
   }
 
-  Optional<Credentials> credentials() {
-    return credentials;
-  }
-
   /** Remembers what the registry asked for (from the ping or a 401). */
   void learn(List<Challenge> newChallenges) {
     if (!newChallenges.isEmpty()) {

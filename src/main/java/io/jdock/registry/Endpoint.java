@@ -29,10 +29,6 @@ public record Endpoint(URI base, boolean mirror, Tls tls) {
     return base.getRawAuthority();
   }
 
-  public boolean isHttps() {
-    return base.getScheme().equals("https");
-  }
-
   /** The URI of an API path such as {@code /v2/}. */
   public URI resolve(String apiPath) {
     return URI.create(base + apiPath);

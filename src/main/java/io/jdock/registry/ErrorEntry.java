@@ -11,7 +11,6 @@ public record ErrorEntry(String code, String message, String detail) {
   public static final String DENIED = "DENIED";
   public static final String MANIFEST_UNKNOWN = "MANIFEST_UNKNOWN";
   public static final String NAME_UNKNOWN = "NAME_UNKNOWN";
-  public static final String BLOB_UNKNOWN = "BLOB_UNKNOWN";
   public static final String TOOMANYREQUESTS = "TOOMANYREQUESTS";
 
   /** {@code "<code lowercased, _ as space>: <message>"}, as docker prints an errcode. */

@@ -3,10 +3,11 @@ package io.jdock.registry;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
@@ -22,7 +23,7 @@ final class ErrorResponses {
   private ErrorResponses() {}
 
   /** Reads (a bounded part of) the body and closes it, then builds the exception. */
-  static RegistryException of(HttpResponse<java.io.InputStream> response) {
+  static RegistryException of(HttpResponse<InputStream> response) {
     byte[] body;
     try (var in = response.body()) {
       body = in.readNBytes(MAX_BODY);
@@ -56,7 +57,7 @@ final class ErrorResponses {
         text(errors), RegistryException.Kind.ERROR_CODES, OptionalInt.of(status), errors, null);
   }
 
-  private static java.util.Optional<ErrorEntry> oauthError(List<Challenge> challenges) {
+  private static Optional<ErrorEntry> oauthError(List<Challenge> challenges) {
     for (Challenge c : challenges) {
       if (!c.isBearer()) {
         continue;
@@ -64,21 +65,21 @@ final class ErrorResponses {
       String error = c.param("error").orElse("");
       String description = c.param("error_description").orElse("");
       if (error.equals("insufficient_scope")) {
-        return java.util.Optional.of(
+        return Optional.of(
             new ErrorEntry(
                 ErrorEntry.DENIED,
                 description.isEmpty() ? "requested access to the resource is denied" : description,
                 ""));
       }
       if (error.equals("invalid_token")) {
-        return java.util.Optional.of(
+        return Optional.of(
             new ErrorEntry(
                 ErrorEntry.UNAUTHORIZED,
                 description.isEmpty() ? "authentication required" : description,
                 ""));
       }
     }
-    return java.util.Optional.empty();
+    return Optional.empty();
   }
 
   private static List<ErrorEntry> bodyErrors(int status, byte[] body) {
@@ -132,9 +133,5 @@ final class ErrorResponses {
       case 504 -> "Gateway Timeout";
       default -> "";
     };
-  }
-
-  static String body(byte[] raw) {
-    return new String(raw, StandardCharsets.UTF_8);
   }
 }

@@ -56,7 +56,7 @@ public final class HttpClients {
     return raced != null ? raced : client;
   }
 
-  /** The client for a URI of an endpoint of this mode (token realms, redirect targets). */
+  /** The verifying client for a URI outside any endpoint (token realms). */
   public HttpClient forUri(URI uri) throws RegistryException {
     return forUri(uri, Endpoint.Tls.VERIFY);
   }

@@ -41,10 +41,6 @@ record RegistryRequest(
     return new RegistryRequest("GET", uri, headers, Optional.empty(), scopes, true);
   }
 
-  static RegistryRequest head(URI uri, List<String> scopes, Map<String, String> headers) {
-    return new RegistryRequest("HEAD", uri, headers, Optional.empty(), scopes, true);
-  }
-
   RegistryRequest withHeader(String name, String value) {
     Map<String, String> h = new java.util.LinkedHashMap<>(headers);
     h.put(name, value);
