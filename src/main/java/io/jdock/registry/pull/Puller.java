@@ -98,7 +98,7 @@ public final class Puller {
         ResolvedImage image = ImageResolver.resolve(client, ref, platform);
         String tagOrDigest = ref.tag().orElse(ref.toString());
         events.onEvent(new PullEvent.PullingFrom(tagOrDigest, ref.path()));
-        boolean downloaded = store(client, image, sink, layers, events);
+        boolean downloaded = store(client, image, sink, layers, events, platform);
         events.onEvent(new PullEvent.DigestLine(image.registryDigest()));
         boolean changed = sink.record(ref, image);
         return new Outcome(image, downloaded || changed);
@@ -118,9 +118,14 @@ public final class Puller {
       ResolvedImage image,
       ImageSink sink,
       LayerHandler handler,
-      PullListener events)
+      PullListener events,
+      Optional<Platform> platform)
       throws IOException {
-    boolean downloaded = storeConfig(client, image, sink);
+    Optional<ImageConfig> config = storeConfig(client, image, sink);
+    if (platform.isPresent() && image.indexes().isEmpty() && config.isPresent()) {
+      warnOnPlatform(image, platform.get(), config.get().platform(), events);
+    }
+    boolean downloaded = config.isPresent();
     List<Descriptor> layers = image.layers();
     try (LayerDownloads downloads =
         LayerDownloads.start(
@@ -154,15 +159,36 @@ public final class Puller {
     return downloaded;
   }
 
-  private static boolean storeConfig(RegistryClient client, ResolvedImage image, BlobSink sink)
-      throws IOException {
+  /**
+   * A single-platform image that is not what {@code --platform} asked for is pulled with docker's
+   * warning (an index would have been refused with "no matching manifest").
+   */
+  private static void warnOnPlatform(
+      ResolvedImage image, Platform wanted, Platform actual, PullListener events) {
+    if (!actual.os().isEmpty() && !wanted.matches(actual)) {
+      events.onEvent(
+          new PullEvent.Notice(
+              "WARNING: image with reference "
+                  + image.reference().familiarString()
+                  + " was found but does not match the specified platform: wanted "
+                  + wanted.normalized()
+                  + ", actual: "
+                  + actual.normalized()));
+    }
+  }
+
+  /** Fetches and stores the config unless the sink has it; returns it when fetched. */
+  private static Optional<ImageConfig> storeConfig(
+      RegistryClient client, ResolvedImage image, BlobSink sink) throws IOException {
     Descriptor config = image.config();
     if (sink.has(config.digest())) {
-      return false;
+      return Optional.empty();
     }
     byte[] raw = client.blobBytes(config, MAX_CONFIG);
+    ImageConfig parsed;
     try {
-      int diffIds = ImageConfig.parse(raw).value().diffIds().size();
+      parsed = ImageConfig.parse(raw).value();
+      int diffIds = parsed.diffIds().size();
       if (diffIds != image.layers().size()) {
         throw RegistryException.content(
             RegistryException.Kind.INVALID_CONTENT,
@@ -172,7 +198,7 @@ public final class Puller {
       throw RegistryException.content(RegistryException.Kind.INVALID_CONTENT, e.getMessage());
     }
     sink.put(config, raw);
-    return true;
+    return Optional.of(parsed);
   }
 
   private static void put(BlobSink sink, FetchedManifest m) throws IOException {

@@ -465,4 +465,55 @@ class PullerTest {
         .hasMessage("layers from manifest don't match image configuration");
     assertThat(sink.blobs).doesNotContainKey(other.configDescriptor().digest());
   }
+
+  @Test
+  void singlePlatformImageOfAnotherPlatformIsPulledWithDockersWarning() throws Exception {
+    TestImage image = TestImage.random(23, 1, 100, "amd64");
+    image.pushTo(reg, "foo", "latest");
+
+    pull(
+        reg.host() + "/foo",
+        TestRegistries.config(),
+        Optional.of(Platform.parse("linux/arm64")),
+        false);
+
+    assertThat(plainLines())
+        .contains(
+            "WARNING: image with reference "
+                + reg.host()
+                + "/foo:latest was found but does not match the specified platform: wanted linux/arm64, actual: linux/amd64");
+    events.clear();
+    pull(
+        reg.host() + "/foo",
+        TestRegistries.config(),
+        Optional.of(Platform.parse("linux/amd64")),
+        false);
+    assertThat(plainLines()).noneMatch(l -> l.startsWith("WARNING"));
+  }
+
+  @Test
+  void nestedIndexIsWalkedAndTheOuterDigestRecorded() throws Exception {
+    TestImage arm = TestImage.random(24, 1, 100, "arm64");
+    arm.pushTo(reg, "nested", null);
+    byte[] inner = TestImage.index(List.of(arm.descriptor(Platform.of("linux", "arm64", ""))));
+    Digest innerDigest = reg.putManifest("nested", null, MediaType.OCI_INDEX.value(), inner);
+    byte[] outer =
+        TestImage.index(
+            List.of(
+                io.jdock.oci.Descriptor.of(MediaType.OCI_INDEX, innerDigest, inner.length)
+                    .withPlatform(Platform.of("linux", "arm64", ""))));
+    Digest outerDigest = reg.putManifest("nested", "latest", MediaType.OCI_INDEX.value(), outer);
+
+    PullResult r =
+        pull(
+            reg.host() + "/nested",
+            TestRegistries.config(),
+            Optional.of(Platform.parse("linux/arm64")),
+            false);
+
+    assertThat(r.images().get(0).registryDigest()).isEqualTo(outerDigest);
+    assertThat(r.images().get(0).indexes()).hasSize(2);
+    assertThat(r.images().get(0).manifestDigest()).isEqualTo(arm.digest());
+    assertThat(sink.blobs).containsKeys(outerDigest, innerDigest, arm.digest());
+  }
 }
