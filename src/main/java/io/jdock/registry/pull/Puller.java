@@ -1,0 +1,218 @@
+package io.jdock.registry.pull;
+
+import io.jdock.oci.Descriptor;
+import io.jdock.oci.ImageConfig;
+import io.jdock.oci.InvalidContentException;
+import io.jdock.oci.Platform;
+import io.jdock.reference.ImageReference;
+import io.jdock.registry.Endpoint;
+import io.jdock.registry.FetchedManifest;
+import io.jdock.registry.ImageResolver;
+import io.jdock.registry.Registries;
+import io.jdock.registry.RegistryClient;
+import io.jdock.registry.RegistryException;
+import io.jdock.registry.ResolvedImage;
+import io.jdock.registry.pull.PullEvent.LayerStatus;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * {@code jdock pull}: for each endpoint of the registry (mirrors first) until one works, resolves
+ * the reference, stores the config and layers (downloads in parallel, extraction in order through
+ * the {@link LayerHandler}), then the manifests, records the image in the {@link ImageSink}, and
+ * reports docker's events. {@code -a} pulls every tag of the repository.
+ */
+public final class Puller {
+  private static final int MAX_CONFIG = 8 << 20;
+
+  private final Registries registries;
+
+  public Puller(Registries registries) {
+    this.registries = registries;
+  }
+
+  public PullResult pull(
+      PullRequest request, ImageSink sink, LayerHandler layers, PullListener listener)
+      throws PullException, IOException {
+    request.validate();
+    PullListener events = serialised(listener);
+    ImageReference ref = request.reference();
+    if (request.allTags()) {
+      List<ResolvedImage> images = new ArrayList<>();
+      boolean changed = false;
+      for (String tag : tags(ref)) {
+        Outcome o = pullOne(ref.withTag(tag), request.platform(), sink, layers, events);
+        images.add(o.image);
+        changed |= o.changed;
+      }
+      return finish(events, images, changed, ref);
+    }
+    if (ref.isNameOnly()) {
+      events.onEvent(new PullEvent.UsingDefaultTag(ImageReference.DEFAULT_TAG));
+    }
+    ref = ref.dockerRef();
+    Outcome o = pullOne(ref, request.platform(), sink, layers, events);
+    return finish(events, List.of(o.image), o.changed, ref);
+  }
+
+  private static PullResult finish(
+      PullListener events, List<ResolvedImage> images, boolean changed, ImageReference ref) {
+    events.onEvent(new PullEvent.Status(changed, ref.familiarString()));
+    events.onEvent(new PullEvent.Pulled(ref.toString()));
+    return new PullResult(images, changed, ref.toString());
+  }
+
+  private record Outcome(ResolvedImage image, boolean changed) {}
+
+  /** The tags of the repository, from the first endpoint that answers. */
+  private List<String> tags(ImageReference ref) throws IOException {
+    RegistryException last = null;
+    for (Endpoint endpoint : registries.endpoints().forPull(ref.domain())) {
+      try {
+        return registries.client(endpoint, ref.path()).tags();
+      } catch (RegistryException e) {
+        if (!PullErrors.fallBack(e, endpoint.mirror())) {
+          throw PullErrors.translate(e, ref);
+        }
+        last = e;
+      }
+    }
+    throw PullErrors.translate(last, ref);
+  }
+
+  private Outcome pullOne(
+      ImageReference ref,
+      Optional<Platform> platform,
+      ImageSink sink,
+      LayerHandler layers,
+      PullListener events)
+      throws IOException {
+    RegistryException last = null;
+    for (Endpoint endpoint : registries.endpoints().forPull(ref.domain())) {
+      try {
+        RegistryClient client = registries.client(endpoint, ref.path());
+        ResolvedImage image = ImageResolver.resolve(client, ref, platform);
+        String tagOrDigest = ref.tag().orElse(ref.toString());
+        events.onEvent(new PullEvent.PullingFrom(tagOrDigest, ref.path()));
+        boolean downloaded = store(client, image, sink, layers, events, platform);
+        events.onEvent(new PullEvent.DigestLine(image.registryDigest()));
+        boolean changed = sink.record(ref, image);
+        return new Outcome(image, downloaded || changed);
+      } catch (RegistryException e) {
+        if (!PullErrors.fallBack(e, endpoint.mirror())) {
+          throw PullErrors.translate(e, ref);
+        }
+        last = e;
+      }
+    }
+    throw PullErrors.translate(last, ref);
+  }
+
+  /** Config, layers, then manifest and indexes; true if any blob was downloaded. */
+  private boolean store(
+      RegistryClient client,
+      ResolvedImage image,
+      ImageSink sink,
+      LayerHandler handler,
+      PullListener events,
+      Optional<Platform> platform)
+      throws IOException {
+    Optional<ImageConfig> config = storeConfig(client, image, sink);
+    if (platform.isPresent() && image.indexes().isEmpty() && config.isPresent()) {
+      warnOnPlatform(image, platform.get(), config.get().platform(), events);
+    }
+    boolean downloaded = config.isPresent();
+    List<Descriptor> layers = image.layers();
+    try (LayerDownloads downloads =
+        LayerDownloads.start(
+            layers,
+            sink,
+            client,
+            registries.retryPolicy(),
+            registries.config().maxConcurrentDownloads(),
+            events)) {
+      Set<String> completed = new HashSet<>();
+      for (int i = 0; i < layers.size(); i++) {
+        Descriptor layer = layers.get(i);
+        boolean fetched = downloads.await(layer.digest());
+        String id = LayerDownloads.id(layer);
+        handler.layerReady(
+            i,
+            layer,
+            bytes ->
+                events.onEvent(
+                    new PullEvent.Progress(id, PullEvent.Phase.EXTRACTING, bytes, layer.size())));
+        if (fetched && completed.add(id)) {
+          events.onEvent(new PullEvent.Layer(id, LayerStatus.PULL_COMPLETE));
+        }
+        downloaded |= fetched;
+      }
+    }
+    put(sink, image.manifest());
+    for (int i = image.indexes().size() - 1; i >= 0; i--) {
+      put(sink, image.indexes().get(i));
+    }
+    return downloaded;
+  }
+
+  /**
+   * A single-platform image that is not what {@code --platform} asked for is pulled with docker's
+   * warning (an index would have been refused with "no matching manifest").
+   */
+  private static void warnOnPlatform(
+      ResolvedImage image, Platform wanted, Platform actual, PullListener events) {
+    if (!actual.os().isEmpty() && !wanted.matches(actual)) {
+      events.onEvent(
+          new PullEvent.Notice(
+              "WARNING: image with reference "
+                  + image.reference().familiarString()
+                  + " was found but does not match the specified platform: wanted "
+                  + wanted.normalized()
+                  + ", actual: "
+                  + actual.normalized()));
+    }
+  }
+
+  /** Fetches and stores the config unless the sink has it; returns it when fetched. */
+  private static Optional<ImageConfig> storeConfig(
+      RegistryClient client, ResolvedImage image, BlobSink sink) throws IOException {
+    Descriptor config = image.config();
+    if (sink.has(config.digest())) {
+      return Optional.empty();
+    }
+    byte[] raw = client.blobBytes(config, MAX_CONFIG);
+    ImageConfig parsed;
+    try {
+      parsed = ImageConfig.parse(raw).value();
+      int diffIds = parsed.diffIds().size();
+      if (diffIds != image.layers().size()) {
+        throw RegistryException.content(
+            RegistryException.Kind.INVALID_CONTENT,
+            "layers from manifest don't match image configuration");
+      }
+    } catch (InvalidContentException e) {
+      throw RegistryException.content(RegistryException.Kind.INVALID_CONTENT, e.getMessage());
+    }
+    sink.put(config, raw);
+    return Optional.of(parsed);
+  }
+
+  private static void put(BlobSink sink, FetchedManifest m) throws IOException {
+    if (!sink.has(m.digest())) {
+      sink.put(Descriptor.of(m.mediaType(), m.digest(), m.raw().length), m.raw());
+    }
+  }
+
+  private static PullListener serialised(PullListener listener) {
+    Object lock = new Object();
+    return e -> {
+      synchronized (lock) {
+        listener.onEvent(e);
+      }
+    };
+  }
+}

@@ -1,0 +1,86 @@
+package io.jdock.registry.pull;
+
+import io.jdock.oci.Descriptor;
+import io.jdock.oci.Digest;
+import io.jdock.reference.ImageReference;
+import io.jdock.registry.ResolvedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** An in-memory {@link ImageSink}: committed blobs, partial writes kept for resume, tags. */
+final class MemorySink implements ImageSink {
+  final Map<Digest, byte[]> blobs = new ConcurrentHashMap<>();
+  final Map<Digest, byte[]> partial = new ConcurrentHashMap<>();
+  final Map<String, Digest> tags = new ConcurrentHashMap<>();
+  final List<Digest> commits = new CopyOnWriteArrayList<>();
+  final List<Digest> aborts = new CopyOnWriteArrayList<>();
+
+  @Override
+  public boolean has(Digest digest) {
+    return blobs.containsKey(digest);
+  }
+
+  @Override
+  public BlobWriter begin(Descriptor d) {
+    ByteArrayOutputStream buf = new ByteArrayOutputStream();
+    byte[] held = partial.remove(d.digest());
+    if (held != null) {
+      buf.writeBytes(held);
+    }
+    return new BlobWriter() {
+      boolean done;
+
+      @Override
+      public long offset() {
+        return buf.size();
+      }
+
+      @Override
+      public InputStream existing() {
+        return new ByteArrayInputStream(buf.toByteArray());
+      }
+
+      @Override
+      public void write(byte[] b, int off, int len) {
+        buf.write(b, off, len);
+      }
+
+      @Override
+      public void reset() {
+        buf.reset();
+      }
+
+      @Override
+      public void commit() {
+        blobs.put(d.digest(), buf.toByteArray());
+        commits.add(d.digest());
+        done = true;
+      }
+
+      @Override
+      public void abort() {
+        buf.reset();
+        aborts.add(d.digest());
+        done = true;
+      }
+
+      @Override
+      public void close() {
+        if (!done && buf.size() > 0) {
+          partial.put(d.digest(), buf.toByteArray());
+        }
+      }
+    };
+  }
+
+  @Override
+  public boolean record(ImageReference ref, ResolvedImage image) {
+    Digest old = tags.put(ref.toString(), image.manifestDigest());
+    return !image.manifestDigest().equals(old);
+  }
+}
