@@ -64,10 +64,10 @@ final class NodeOps {
         has(v, Abi.FATTR_GID) ? OptionalInt.of(in.gid()) : OptionalInt.empty(),
         has(v, Abi.FATTR_SIZE) ? OptionalLong.of(in.size()) : OptionalLong.empty(),
         has(v, Abi.FATTR_ATIME) ? OptionalLong.of(in.atime()) : OptionalLong.empty(),
-        in.atimeNsec(),
+        has(v, Abi.FATTR_ATIME) ? in.atimeNsec() : 0,
         has(v, Abi.FATTR_ATIME_NOW),
         has(v, Abi.FATTR_MTIME) ? OptionalLong.of(in.mtime()) : OptionalLong.empty(),
-        in.mtimeNsec(),
+        has(v, Abi.FATTR_MTIME) ? in.mtimeNsec() : 0,
         has(v, Abi.FATTR_MTIME_NOW),
         has(v, Abi.FATTR_KILL_SUIDGID));
   }
