@@ -53,6 +53,9 @@ final class Abi {
   static final int FATTR_MTIME_NOW = 1 << 8;
   static final int FATTR_KILL_SUIDGID = 1 << 11;
 
+  /** enum fuse_notify_code: FUSE_NOTIFY_INVAL_INODE. */
+  static final int NOTIFY_INVAL_INODE = 2;
+
   static final int GETATTR_FH = 1;
   static final int WRITE_KILL_SUIDGID = 1 << 2;
   static final int FSYNC_FDATASYNC = 1;

@@ -92,10 +92,10 @@ final class Dispatcher {
       case Opcode.RENAME2 -> reply.ok(nodes.rename(r, true));
       case Opcode.LINK -> reply.ok(nodes.link(r, out));
       case Opcode.STATFS -> reply.ok(nodes.statfs(r, out));
-      case Opcode.OPEN -> reply.ok(files.open(r, out));
+      case Opcode.OPEN -> reply.ok(files.open(r, reply));
       case Opcode.CREATE -> reply.ok(files.create(r, out));
       case Opcode.READ -> reply.ok(files.read(r, reply));
-      case Opcode.WRITE -> reply.ok(files.write(r, out));
+      case Opcode.WRITE -> reply.ok(files.write(r, reply));
       case Opcode.FLUSH -> reply.ok(files.flush(r));
       case Opcode.RELEASE -> reply.ok(files.release(r));
       case Opcode.FSYNC -> reply.ok(files.fsync(r));

@@ -2,7 +2,9 @@ package io.jdock.fuse;
 
 import static io.jdock.fuse.Reply.PAYLOAD;
 
+import io.jdock.sys.FileMode;
 import io.jdock.sys.OpenFlags;
+import io.jdock.union.Attr;
 import io.jdock.union.FileSystem;
 import io.jdock.union.FsException;
 import io.jdock.union.Opened;
@@ -47,18 +49,18 @@ final class FileOps {
     writebackCache = on;
   }
 
-  int open(Request r, ByteBuffer out) throws FsException {
+  int open(Request r, Reply reply) throws FsException {
     Args.OpenIn in = Args.OpenIn.decode(r.buffer(), Request.args());
     long fh = fs.open(r.caller(), r.nodeId(), fileFlags(in.flags()));
     if ((in.openFlags() & Abi.OPEN_KILL_SUIDGID) != 0) {
       try {
-        fs.setattr(r.caller(), r.nodeId(), KILL_SUIDGID, fh);
+        killSuidGid(r, reply, fh);
       } catch (FsException | RuntimeException e) {
         fs.release(r.nodeId(), fh);
         throw e;
       }
     }
-    return Replies.openOut(out, PAYLOAD, fh, OPEN_FLAGS);
+    return Replies.openOut(reply.buffer(), PAYLOAD, fh, OPEN_FLAGS);
   }
 
   int create(Request r, ByteBuffer out) throws FsException {
@@ -90,14 +92,31 @@ final class FileOps {
   /**
    * With HANDLE_KILLPRIV_V2 the kernel asks to clear setuid/setgid when a writer lacks CAP_FSETID.
    */
-  int write(Request r, ByteBuffer out) throws FsException {
+  int write(Request r, Reply reply) throws FsException {
     Args.WriteIn in = Args.WriteIn.decode(r.buffer(), Request.args());
     if ((in.writeFlags() & Abi.WRITE_KILL_SUIDGID) != 0) {
-      fs.setattr(r.caller(), r.nodeId(), KILL_SUIDGID, in.fh());
+      killSuidGid(r, reply, in.fh());
     }
     ByteBuffer data = r.writeData(in.size());
     int written = fs.write(r.caller(), r.nodeId(), in.fh(), data, in.offset());
-    return Replies.size(out, PAYLOAD, written);
+    return Replies.size(reply.buffer(), PAYLOAD, written);
+  }
+
+  /**
+   * Clears setuid/setgid as HANDLE_KILLPRIV_V2 asks. The kernel sends the request for every write
+   * by a caller without CAP_FSETID, so files without those bits cost one getattr. The kernel keeps
+   * the mode it cached (it only refreshes size and times after a write or O_TRUNC open), so a
+   * change is followed by an invalidation of the inode's attributes.
+   */
+  private void killSuidGid(Request r, Reply reply, long fh) throws FsException {
+    Attr before = fs.getattr(r.nodeId(), fh);
+    if ((before.mode() & (FileMode.S_ISUID | FileMode.S_ISGID)) == 0) {
+      return;
+    }
+    Attr after = fs.setattr(r.caller(), r.nodeId(), KILL_SUIDGID, fh);
+    if (after.mode() != before.mode()) {
+      reply.invalidateAttributes(r.nodeId());
+    }
   }
 
   int flush(Request r) throws FsException {

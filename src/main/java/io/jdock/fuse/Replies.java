@@ -131,6 +131,19 @@ final class Replies {
     return size;
   }
 
+  /**
+   * A FUSE_NOTIFY_INVAL_INODE notification (unique 0, the notify code in the error field) that
+   * drops the kernel's cached attributes of {@code ino} and none of its pages (offset -1).
+   */
+  static int invalidateInode(ByteBuffer b, long ino) {
+    int length = Abi.OUT_HEADER_SIZE + 24;
+    outHeader(b, length, Abi.NOTIFY_INVAL_INODE, 0);
+    b.putLong(16, ino);
+    b.putLong(24, -1);
+    b.putLong(32, 0);
+    return length;
+  }
+
   /** The kernel's new_encode_dev() of a glibc dev_t, as fuse_attr.rdev carries it. */
   static int encodeDev(long dev) {
     long major = FileMode.major(dev);

@@ -2,6 +2,7 @@ package io.jdock.fuse;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.util.OptionalLong;
 
 /**
  * The reply a worker is building: {@code fuse_out_header} then the payload at {@link #PAYLOAD}, in
@@ -14,6 +15,8 @@ final class Reply {
   private final ByteBuffer payload;
   private long unique;
   private int length;
+  private boolean invalidate;
+  private long invalidateIno;
 
   Reply(ByteBuffer buf) {
     this.buf = buf.order(ByteOrder.nativeOrder());
@@ -42,6 +45,7 @@ final class Reply {
   void start(long requestUnique) {
     unique = requestUnique;
     length = 0;
+    invalidate = false;
     buf.clear();
   }
 
@@ -55,6 +59,20 @@ final class Reply {
   void error(int errno) {
     length = PAYLOAD;
     Replies.outHeader(buf, length, -errno, unique);
+  }
+
+  /**
+   * Asks the worker to tell the kernel, before this reply, that the cached attributes of {@code
+   * ino} are stale (the file system changed them beyond what the reply shows).
+   */
+  void invalidateAttributes(long ino) {
+    invalidate = true;
+    invalidateIno = ino;
+  }
+
+  /** The inode whose attributes must be invalidated first, if any. */
+  OptionalLong invalidation() {
+    return invalidate ? OptionalLong.of(invalidateIno) : OptionalLong.empty();
   }
 
   /** Whether a reply was made (FORGET, BATCH_FORGET and INTERRUPT get none). */

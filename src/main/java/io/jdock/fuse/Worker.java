@@ -4,6 +4,7 @@ import io.jdock.sys.Errno;
 import io.jdock.sys.ErrnoException;
 import io.jdock.sys.Posix;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -19,6 +20,8 @@ final class Worker implements Runnable {
   private final Dispatcher dispatcher;
   private final Request request;
   private final Reply reply;
+  private final ByteBuffer notification =
+      ByteBuffer.allocateDirect(64).order(ByteOrder.nativeOrder());
 
   Worker(int fd, Dispatcher dispatcher, int maxWrite) {
     this.fd = fd;
@@ -51,20 +54,28 @@ final class Worker implements Runnable {
         continue;
       }
       dispatcher.dispatch(request, reply);
-      if (reply.pending() && !send()) {
+      if (reply.invalidation().isPresent() && !notifyKernel(reply.invalidation().getAsLong())) {
+        return;
+      }
+      if (reply.pending() && !send(reply.bytes())) {
         return;
       }
     }
   }
 
-  /** Writes the reply; false when the connection is gone. */
-  private boolean send() {
+  private boolean notifyKernel(long ino) {
+    int n = Replies.invalidateInode(notification.clear(), ino);
+    return send(notification.limit(n).position(0));
+  }
+
+  /** Writes a reply or notification; false when the connection is gone. */
+  private boolean send(ByteBuffer message) {
     try {
-      Posix.write(fd, reply.bytes());
+      Posix.write(fd, message);
       return true;
     } catch (ErrnoException e) {
       if (e.errno() == Errno.ENOENT) {
-        return true; // the request was interrupted and is no longer awaited
+        return true; // the request was interrupted, or the inode is no longer cached
       }
       if (e.errno() != Errno.ENODEV) {
         LOG.warning(

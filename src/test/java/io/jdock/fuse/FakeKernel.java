@@ -4,6 +4,7 @@ import io.jdock.union.FileSystem;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 
 /**
  * Drives a {@link Dispatcher} the way the kernel would, without a mount: frames requests with a
@@ -15,7 +16,13 @@ final class FakeKernel implements Dispatcher.Events {
   static final int PID = 42;
 
   /** The reply to one request; {@code payload} starts after fuse_out_header. */
-  record Answer(boolean replied, int length, int error, long unique, ByteBuffer payload) {
+  record Answer(
+      boolean replied,
+      int length,
+      int error,
+      long unique,
+      ByteBuffer payload,
+      OptionalLong invalidated) {
     Layout read() {
       return Layout.reader(payload, 0);
     }
@@ -49,13 +56,14 @@ final class FakeKernel implements Dispatcher.Events {
     }
     dispatcher.dispatch(request, reply);
     if (!reply.pending()) {
-      return new Answer(false, 0, 0, id, ByteBuffer.allocate(0));
+      return new Answer(false, 0, 0, id, ByteBuffer.allocate(0), reply.invalidation());
     }
     ByteBuffer r = reply.bytes();
     int length = r.getInt(0);
     ByteBuffer payload = r.duplicate().order(r.order()).position(Reply.PAYLOAD).slice();
     payload.order(r.order());
-    return new Answer(true, length, r.getInt(4), r.getLong(8), copy(payload, length - 16));
+    return new Answer(
+        true, length, r.getInt(4), r.getLong(8), copy(payload, length - 16), reply.invalidation());
   }
 
   Answer call(int opcode, long nodeId) {

@@ -55,24 +55,60 @@ class FileOpsTest {
     assertThat(calls).containsExactly("open 5 1001");
   }
 
-  @Test
-  void openWithKillSuidgidClearsThemThroughSetattr() {
-    List<SetAttr> kills = new ArrayList<>();
-    FakeKernel k =
-        new FakeKernel(
-            new StubFs() {
-              @Override
-              public long open(Caller c, long ino, int flags) {
-                return 3;
-              }
+  /** A file whose mode the kill changes from {@code mode} to {@code killed}. */
+  private StubFs suidFile(int mode, int killed, List<SetAttr> kills) {
+    return new StubFs() {
+      @Override
+      public long open(Caller c, long ino, int flags) {
+        return 3;
+      }
 
-              @Override
-              public Attr setattr(Caller c, long ino, SetAttr changes, long fh) {
-                kills.add(changes);
-                return file(ino);
-              }
-            });
-    k.call(Opcode.OPEN, 5, Layout.writer().u32(01001).u32(Abi.OPEN_KILL_SUIDGID));
+      @Override
+      public Attr getattr(long ino, long fh) {
+        calls.add("getattr " + ino + " " + fh);
+        return withMode(ino, mode);
+      }
+
+      @Override
+      public Attr setattr(Caller c, long ino, SetAttr changes, long fh) {
+        kills.add(changes);
+        return withMode(ino, killed);
+      }
+
+      @Override
+      public int write(Caller c, long ino, long fh, ByteBuffer src, long offset) {
+        calls.add("write");
+        return src.remaining();
+      }
+    };
+  }
+
+  private static Attr withMode(long ino, int mode) {
+    Attr a = StubFs.file(ino);
+    return new Attr(
+        ino,
+        mode,
+        a.nlink(),
+        a.uid(),
+        a.gid(),
+        a.rdev(),
+        a.size(),
+        a.blocks(),
+        a.atimeSec(),
+        a.atimeNsec(),
+        a.mtimeSec(),
+        a.mtimeNsec(),
+        a.ctimeSec(),
+        a.ctimeNsec());
+  }
+
+  @Test
+  void openWithKillSuidgidClearsThemAndInvalidatesTheCachedMode() {
+    List<SetAttr> kills = new ArrayList<>();
+    FakeKernel k = new FakeKernel(suidFile(0104755, 0100755, kills));
+    FakeKernel.Answer a =
+        k.call(Opcode.OPEN, 5, Layout.writer().u32(01001).u32(Abi.OPEN_KILL_SUIDGID));
+    assertThat(a.error()).isZero();
     assertThat(kills)
         .singleElement()
         .satisfies(
@@ -81,6 +117,42 @@ class FileOpsTest {
               assertThat(s.mode()).isEmpty();
               assertThat(s.size()).isEmpty();
             });
+    assertThat(a.invalidated()).hasValue(5);
+    assertThat(calls).containsExactly("getattr 5 3");
+  }
+
+  @Test
+  void writeWithKillSuidgidOnAPlainFileCostsOnlyAGetattr() {
+    List<SetAttr> kills = new ArrayList<>();
+    FakeKernel k = new FakeKernel(suidFile(0100644, 0100644, kills));
+    FakeKernel.Answer a =
+        k.call(Opcode.WRITE, 4, writeIn(8, 0, Abi.WRITE_KILL_SUIDGID, new byte[3]));
+    assertThat(a.read().u32()).isEqualTo(3);
+    assertThat(kills).isEmpty();
+    assertThat(a.invalidated()).isEmpty();
+    assertThat(calls).containsExactly("getattr 4 8", "write");
+  }
+
+  @Test
+  void writeWithKillSuidgidOnASetuidFileKillsThenWrites() {
+    List<SetAttr> kills = new ArrayList<>();
+    FakeKernel k = new FakeKernel(suidFile(0106777, 0100777, kills));
+    FakeKernel.Answer a =
+        k.call(Opcode.WRITE, 4, writeIn(8, 0, Abi.WRITE_KILL_SUIDGID, new byte[3]));
+    assertThat(kills).hasSize(1);
+    assertThat(a.invalidated()).hasValue(4);
+    assertThat(calls).containsExactly("getattr 4 8", "write");
+  }
+
+  @Test
+  void aKillThatChangesNothingInvalidatesNothing() {
+    List<SetAttr> kills = new ArrayList<>();
+    // setgid without group execute is not a privilege to kill.
+    FakeKernel k = new FakeKernel(suidFile(0102644, 0102644, kills));
+    FakeKernel.Answer a =
+        k.call(Opcode.WRITE, 4, writeIn(8, 0, Abi.WRITE_KILL_SUIDGID, new byte[3]));
+    assertThat(kills).hasSize(1);
+    assertThat(a.invalidated()).isEmpty();
   }
 
   @Test
@@ -91,6 +163,11 @@ class FileOpsTest {
               @Override
               public long open(Caller c, long ino, int flags) {
                 return 3;
+              }
+
+              @Override
+              public Attr getattr(long ino, long fh) {
+                return withMode(ino, 0104755);
               }
 
               @Override
@@ -187,7 +264,6 @@ class FileOpsTest {
 
   @Test
   void writeHandsTheDataOverAndRepliesTheCount() {
-    List<SetAttr> kills = new ArrayList<>();
     FakeKernel k =
         new FakeKernel(
             new StubFs() {
@@ -198,19 +274,11 @@ class FileOpsTest {
                 calls.add(fh + "@" + offset + ":" + new String(b, StandardCharsets.UTF_8));
                 return b.length;
               }
-
-              @Override
-              public Attr setattr(Caller c, long ino, SetAttr changes, long fh) {
-                kills.add(changes);
-                return file(ino);
-              }
             });
     FakeKernel.Answer a = k.call(Opcode.WRITE, 4, writeIn(8, 1L << 32, 0, "hello".getBytes()));
     assertThat(a.length()).isEqualTo(16 + 8);
     assertThat(a.read().u32()).isEqualTo(5);
-    assertThat(kills).isEmpty();
-    k.call(Opcode.WRITE, 4, writeIn(8, 0, Abi.WRITE_KILL_SUIDGID, "x".getBytes()));
-    assertThat(kills).singleElement().satisfies(s -> assertThat(s.killSuidGid()).isTrue());
+    k.call(Opcode.WRITE, 4, writeIn(8, 0, 0, "x".getBytes()));
     assertThat(calls).containsExactly("8@4294967296:hello", "8@0:x");
   }
 

@@ -147,6 +147,19 @@ class RepliesTest {
     assertThat(new byte[] {b.get(AT + 29), b.get(AT + 30), b.get(AT + 31)}).containsOnly(0);
   }
 
+  @Test
+  void invalidateInodeNotification() {
+    ByteBuffer b = dirty();
+    assertThat(Replies.invalidateInode(b, 99)).isEqualTo(40);
+    Layout r = Layout.reader(b, 0);
+    assertThat(r.u32()).as("len").isEqualTo(40);
+    assertThat(r.s32()).as("notify code").isEqualTo(2);
+    assertThat(r.u64()).as("unique").isZero();
+    assertThat(r.u64()).as("ino").isEqualTo(99);
+    assertThat(r.u64()).as("off: attributes only").isEqualTo(-1);
+    assertThat(r.u64()).as("len").isZero();
+  }
+
   @ParameterizedTest
   @CsvSource({"0, 0, 0", "8, 1, 2049", "1, 3, 259", "259, 70000, 286327664"})
   void devicesUseTheKernelsNewEncoding(long major, long minor, long encoded) {
