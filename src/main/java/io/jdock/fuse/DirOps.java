@@ -44,8 +44,8 @@ final class DirOps {
     ByteBuffer out = reply.buffer();
     int limit = Math.min(in.size(), reply.capacity());
     int used = 0;
-    for (long i = Math.max(0, in.offset()); i < entries.size(); i++) {
-      DirEntry e = entries.get((int) i);
+    for (int i = start(in, entries); i < entries.size(); i++) {
+      DirEntry e = entries.get(i);
       byte[] name = e.name().getBytes(StandardCharsets.UTF_8);
       if (used + Replies.direntSize(name.length) > limit) {
         break;
@@ -66,8 +66,8 @@ final class DirOps {
     ByteBuffer out = reply.buffer();
     int limit = Math.min(in.size(), reply.capacity());
     int used = 0;
-    for (long i = Math.max(0, in.offset()); i < entries.size(); i++) {
-      DirEntry e = entries.get((int) i);
+    for (int i = start(in, entries); i < entries.size(); i++) {
+      DirEntry e = entries.get(i);
       byte[] name = e.name().getBytes(StandardCharsets.UTF_8);
       int size = Abi.ENTRY_OUT_SIZE + Replies.direntSize(name.length);
       if (used + size > limit) {
@@ -95,6 +95,12 @@ final class DirOps {
       LOG.log(Level.WARNING, "READDIRPLUS lookup of " + e.name() + " failed", ex);
       Replies.noEntry(out, at, false);
     }
+  }
+
+  /** The index to resume at: the offset of the last entry the kernel got (offsets are unsigned). */
+  private static int start(Args.ReadIn in, List<DirEntry> entries) {
+    long offset = in.offset();
+    return offset < 0 || offset > entries.size() ? entries.size() : (int) offset;
   }
 
   private static boolean isDotOrDotDot(String name) {

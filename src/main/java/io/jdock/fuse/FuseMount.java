@@ -29,6 +29,7 @@ public final class FuseMount implements AutoCloseable {
   private final Mounter mounter;
   private final AtomicBoolean closed = new AtomicBoolean();
   private volatile Thread shutdownHook;
+  private volatile boolean detached;
 
   private FuseMount(Path mountpoint, Session session, Mounter mounter) {
     this.mountpoint = mountpoint;
@@ -92,18 +93,20 @@ public final class FuseMount implements AutoCloseable {
   }
 
   /**
-   * Unmounts (a busy mount is forced as root, detached lazily otherwise) and waits for the workers
-   * to finish. Safe to call more than once, from a shutdown hook, or from a worker thread.
+   * Unmounts and waits for the workers to finish. A busy mount is forced as root (its users get
+   * ENOTCONN); through fusermount3 it is detached lazily and served until its last user lets go,
+   * without waiting. Safe to call more than once, from a shutdown hook, or from a worker thread.
    */
   @Override
   public void close() throws MountException {
     if (closed.compareAndSet(false, true)) {
       removeShutdownHook();
       if (!session.isStopped() && !mounter.release(mountpoint)) {
+        detached = true;
         LOG.info(mountpoint + " is detached; it is served until its last user lets go");
       }
     }
-    if (session.isWorker(Thread.currentThread())) {
+    if (detached || session.isWorker(Thread.currentThread())) {
       return;
     }
     try {

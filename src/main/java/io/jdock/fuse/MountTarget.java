@@ -2,6 +2,7 @@ package io.jdock.fuse;
 
 import io.jdock.sys.Errno;
 import io.jdock.sys.ErrnoException;
+import io.jdock.sys.OpenFlags;
 import io.jdock.sys.Posix;
 import io.jdock.sys.Stat;
 import java.io.IOException;
@@ -25,14 +26,33 @@ record MountTarget(Path path, long deviceBefore) {
     if (!st.isDir()) {
       throw new MountException("mountpoint " + abs + " is not a directory");
     }
+    Path real;
+    boolean mounted;
     try {
-      Path real = abs.toRealPath();
-      if (MountTable.isMountPoint(real)) {
-        throw new MountException("mountpoint " + real + " is already a mount point");
-      }
-      return new MountTarget(real, st.dev());
+      real = abs.toRealPath();
+      mounted = MountTable.isMountPoint(real);
     } catch (IOException e) {
       throw new MountException("mountpoint " + abs + ": " + e.getMessage(), e);
+    }
+    if (mounted) {
+      throw new MountException(
+          isStale(real)
+              ? describe(real, new ErrnoException(Errno.ENOTCONN, real.toString()))
+              : "mountpoint " + real + " is already a mount point");
+    }
+    return new MountTarget(real, st.dev());
+  }
+
+  /**
+   * Whether the mount on {@code dir} has lost its server. stat(2) may still answer from the
+   * kernel's attribute cache; opening the directory needs the server.
+   */
+  private static boolean isStale(Path dir) {
+    try {
+      Posix.close(Posix.open(dir.toString(), OpenFlags.O_RDONLY | OpenFlags.O_DIRECTORY, 0));
+      return false;
+    } catch (ErrnoException e) {
+      return e.errno() == Errno.ENOTCONN;
     }
   }
 

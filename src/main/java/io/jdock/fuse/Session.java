@@ -32,6 +32,7 @@ final class Session implements Dispatcher.Events {
   private final AtomicBoolean destroyed = new AtomicBoolean();
   private volatile CountDownLatch stopped = new CountDownLatch(0);
   private volatile String refusal;
+  private volatile boolean agreed;
 
   Session(FileSystem fs, MountOptions options, int deviceFd, String name) {
     this.fs = fs;
@@ -82,14 +83,15 @@ final class Session implements Dispatcher.Events {
     }
   }
 
+  /** The last worker to stop destroys the file system before anyone waiting is released. */
   private synchronized void workerStopped() {
-    stopped.countDown();
-    if (stopped.getCount() == 0) {
+    if (stopped.getCount() == 1) {
       destroyed();
       fds.forEach(Posix::closeQuietly);
       fds.clear();
       init.countDown();
     }
+    stopped.countDown();
   }
 
   /**
@@ -103,7 +105,7 @@ final class Session implements Dispatcher.Events {
     if (refusal != null) {
       return Optional.of(refusal);
     }
-    if (isStopped()) {
+    if (!agreed) {
       return Optional.of("the FUSE connection ended before it started");
     }
     return Optional.empty();
@@ -136,6 +138,7 @@ final class Session implements Dispatcher.Events {
                 + name
                 + ", flags 0x"
                 + Long.toHexString(connection.flags()));
+    agreed = true;
     init.countDown();
   }
 

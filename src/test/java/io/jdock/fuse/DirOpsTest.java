@@ -102,6 +102,7 @@ class DirOpsTest {
         .containsExactly("gone", "255b", "c");
     assertThat(k.call(Opcode.READDIR, 1, readIn(6, 4096)).length()).as("end").isEqualTo(16);
     assertThat(k.call(Opcode.READDIR, 1, readIn(1L << 40, 4096)).length()).isEqualTo(16);
+    assertThat(k.call(Opcode.READDIR, 1, readIn(-1, 4096)).length()).as("2^64-1").isEqualTo(16);
   }
 
   @Test
