@@ -50,15 +50,15 @@ public final class FuseMount implements AutoCloseable {
     Session session = new Session(fs, options, fd, String.valueOf(target.path().getFileName()));
     session.start();
     FuseMount m = new FuseMount(target.path(), session, mounter);
+    if (options.unmountOnExit()) {
+      m.shutdownHook = new Thread(m::closeQuietly, "jdock-fuse-unmount-" + target.path());
+      Runtime.getRuntime().addShutdownHook(m.shutdownHook);
+    }
     try {
       m.awaitReady(target);
     } catch (MountException e) {
       m.closeQuietly();
       throw e;
-    }
-    if (options.unmountOnExit()) {
-      m.shutdownHook = new Thread(m::closeQuietly, "jdock-fuse-unmount-" + target.path());
-      Runtime.getRuntime().addShutdownHook(m.shutdownHook);
     }
     return m;
   }
