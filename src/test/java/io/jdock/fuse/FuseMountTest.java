@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,6 +35,15 @@ class FuseMountTest {
     src = Files.createDirectory(tmp.resolve("src"));
     mnt = Files.createDirectory(tmp.resolve("mnt"));
     Files.writeString(src.resolve("file"), "content");
+  }
+
+  /** A failed test must not leave a mount (live or stale) behind. */
+  @AfterEach
+  void noMountLeftBehind() throws Exception {
+    if (mounted()) {
+      FuseMount.unmount(mnt, true);
+      throw new AssertionError("the test left " + mnt + " mounted");
+    }
   }
 
   private boolean mounted() throws IOException {
