@@ -1,6 +1,7 @@
 package io.jdock.sys;
 
 import java.nio.ByteBuffer;
+import jnr.ffi.Pointer;
 import jnr.ffi.annotations.In;
 import jnr.ffi.annotations.Out;
 import jnr.ffi.annotations.SaveError;
@@ -153,6 +154,31 @@ public interface LibC {
 
   @SaveError
   int fsetxattr(int fd, String name, @In byte[] value, @size_t long size, int flags);
+
+  @SaveError
+  int socketpair(int domain, int type, int protocol, @Out int[] fds);
+
+  @SaveError
+  @ssize_t
+  long recvmsg(int fd, Pointer msghdr, int flags);
+
+  /** Returns an error number (not -1 and errno), like every posix_spawn function. */
+  int posix_spawn_file_actions_init(Pointer actions);
+
+  int posix_spawn_file_actions_adddup2(Pointer actions, int fd, int newFd);
+
+  int posix_spawn_file_actions_destroy(Pointer actions);
+
+  int posix_spawnp(
+      @Out int[] pid,
+      String file,
+      Pointer actions,
+      Pointer attributes,
+      String[] argv,
+      String[] env);
+
+  @SaveError
+  int waitpid(int pid, @Out int[] status, int options);
 
   int getuid();
 

@@ -14,16 +14,16 @@ import jnr.ffi.Runtime;
  * and advance their position like a channel does.
  */
 public final class Posix {
-  private static final LibC LIBC = LibraryLoader.create(LibC.class).load("c");
-  private static final Runtime RUNTIME = Runtime.getRuntime(LIBC);
+  static final LibC LIBC = LibraryLoader.create(LibC.class).load("c");
+  static final Runtime RUNTIME = Runtime.getRuntime(LIBC);
 
   private Posix() {}
 
-  private static int errno() {
+  static int errno() {
     return RUNTIME.getLastError();
   }
 
-  private static int check(int rc, String what) throws ErrnoException {
+  static int check(int rc, String what) throws ErrnoException {
     if (rc < 0) {
       throw new ErrnoException(errno(), what);
     }
