@@ -3,6 +3,7 @@ package io.jdock.store;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jdock.oci.ImageIndex;
 import io.jdock.oci.InvalidContentException;
 import io.jdock.oci.MediaType;
@@ -95,10 +96,23 @@ final class IndexFile {
     temp.writeAtomically(paths.index(), serialize(complete));
   }
 
-  /** The bytes jdock writes for an index. */
+  /**
+   * The bytes jdock writes for an index: compact, annotation keys sorted, and {@code manifests}
+   * present even when empty (the spec requires it).
+   */
   static byte[] serialize(ImageIndex index) {
+    ObjectNode tree = WRITER.valueToTree(index);
+    ObjectNode ordered = WRITER.createObjectNode();
+    for (String field : List.of("schemaVersion", "mediaType", "artifactType")) {
+      if (tree.has(field)) {
+        ordered.set(field, tree.get(field));
+      }
+    }
+    ordered.set(
+        "manifests", tree.has("manifests") ? tree.get("manifests") : WRITER.createArrayNode());
+    tree.fields().forEachRemaining(field -> ordered.putIfAbsent(field.getKey(), field.getValue()));
     try {
-      return WRITER.writeValueAsBytes(index);
+      return WRITER.writeValueAsBytes(ordered);
     } catch (IOException e) {
       throw new IllegalStateException("cannot serialise the image index", e);
     }

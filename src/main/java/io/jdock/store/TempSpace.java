@@ -8,6 +8,7 @@ import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -81,18 +82,29 @@ public final class TempSpace implements AutoCloseable {
     if (!Files.isDirectory(tmpRoot)) {
       return removed;
     }
-    try (DirectoryStream<Path> entries = Files.newDirectoryStream(tmpRoot)) {
-      for (Path entry : entries) {
-        String name = entry.getFileName().toString();
-        if (name.endsWith(LOCK_SUFFIX)) {
-          Path dir = tmpRoot.resolve(name.substring(0, name.length() - LOCK_SUFFIX.length()));
-          if (removeIfDead(entry, dir)) {
-            removed.add(dir);
-          }
-        } else if (!Files.exists(tmpRoot.resolve(name + LOCK_SUFFIX))) {
-          FileTrees.deleteRecursively(entry);
-          removed.add(entry);
+    List<Path> entries = new ArrayList<>();
+    try (DirectoryStream<Path> listing = Files.newDirectoryStream(tmpRoot)) {
+      listing.forEach(entries::add);
+    }
+    for (Path entry : entries) {
+      String name = entry.getFileName().toString();
+      if (name.endsWith(LOCK_SUFFIX)) {
+        Path dir = tmpRoot.resolve(name.substring(0, name.length() - LOCK_SUFFIX.length()));
+        if (removeIfDead(entry, dir)) {
+          removed.add(dir);
         }
+      }
+    }
+    for (Path entry : entries) {
+      String name = entry.getFileName().toString();
+      boolean orphan =
+          !name.endsWith(LOCK_SUFFIX)
+              && !removed.contains(entry)
+              && Files.exists(entry, LinkOption.NOFOLLOW_LINKS)
+              && !Files.exists(tmpRoot.resolve(name + LOCK_SUFFIX));
+      if (orphan) {
+        FileTrees.deleteRecursively(entry);
+        removed.add(entry);
       }
     }
     return removed;
