@@ -51,6 +51,10 @@ public final class ImageStore implements AutoCloseable {
    * processes that died.
    */
   public static ImageStore open(StorePaths paths) throws IOException {
+    if (Files.exists(paths.ociLayout())) {
+      // Check before creating anything in a layout jdock cannot use.
+      new IndexFile(paths).validateLayout();
+    }
     StoreLayout.prepare(paths);
     TempSpace.removeDead(paths.tmpDir());
     TempSpace temp = TempSpace.create(paths.tmpDir());

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ImageStoreTest {
   @TempDir Path root;
+  @TempDir Path elsewhere;
   private ImageStore store;
 
   @BeforeEach
@@ -50,11 +51,18 @@ class ImageStoreTest {
     for (String dir : List.of("blobs/sha256", "layers/sha256", "containers", "mounts", "locks")) {
       assertThat(root.resolve(dir)).isDirectory();
     }
-    Path foreign = Files.createDirectories(root.resolve("elsewhere"));
+    Path foreign = Files.createDirectories(elsewhere.resolve("home"));
     Files.writeString(foreign.resolve("notes.txt"), "mine");
     assertThatThrownBy(() -> ImageStore.open(StorePaths.of(foreign)))
         .hasMessageContaining("it is not empty and not an OCI image layout (it holds notes.txt)");
     assertThat(foreign.resolve("blobs")).doesNotExist();
+
+    Path otherVersion = Files.createDirectories(elsewhere.resolve("v2"));
+    Files.writeString(otherVersion.resolve("oci-layout"), "{\"imageLayoutVersion\":\"2.0.0\"}");
+    assertThatThrownBy(() -> ImageStore.open(StorePaths.of(otherVersion)))
+        .isInstanceOf(InvalidContentException.class)
+        .hasMessageContaining("imageLayoutVersion is \"2.0.0\"");
+    assertThat(otherVersion.resolve("tmp")).doesNotExist();
   }
 
   @Test
