@@ -33,8 +33,14 @@ public final class TempSpace implements AutoCloseable {
   private static final String LOCK_SUFFIX = ".lock";
   private static final SecureRandom RANDOM = new SecureRandom();
 
-  /** Lock files held by this JVM: never opened by the cleaner (closing would drop the lock). */
+  /**
+   * Lock files held by this JVM: the cleaner never opens them, because closing any channel of a
+   * file drops every lock the process holds on it. Guarded by {@link #JVM_WIDE} so that a cleaner
+   * cannot open a file between its creation and its registration here.
+   */
   private static final Set<Path> HELD = ConcurrentHashMap.newKeySet();
+
+  private static final Object JVM_WIDE = new Object();
 
   private final Path dir;
   private final Path lockFile;
@@ -53,23 +59,34 @@ public final class TempSpace implements AutoCloseable {
     while (true) {
       String name = ProcessHandle.current().pid() + "-" + randomHex(8);
       Path lockFile = tmpRoot.resolve(name + LOCK_SUFFIX).toAbsolutePath().normalize();
+      Optional<FileChannel> channel = createLocked(lockFile);
+      if (channel.isEmpty()) {
+        continue;
+      }
+      Path dir = tmpRoot.resolve(name);
+      Files.createDirectory(dir);
+      return new TempSpace(dir, lockFile, channel.get());
+    }
+  }
+
+  /** The new, locked lock file's channel; empty if the name is taken or a cleaner got it first. */
+  private static Optional<FileChannel> createLocked(Path lockFile) throws IOException {
+    synchronized (JVM_WIDE) {
       FileChannel channel;
       try {
         channel =
             FileChannel.open(lockFile, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
       } catch (FileAlreadyExistsException e) {
-        continue;
+        return Optional.empty();
       }
       FileLock lock = channel.tryLock();
-      // A cleaner may have locked and deleted the new file before us: then try another name.
+      // Another process's cleaner may have locked and deleted the new file before us.
       if (lock == null || !Files.exists(lockFile)) {
         channel.close();
-        continue;
+        return Optional.empty();
       }
       HELD.add(lockFile);
-      Path dir = tmpRoot.resolve(name);
-      Files.createDirectory(dir);
-      return new TempSpace(dir, lockFile, channel);
+      return Optional.of(channel);
     }
   }
 
@@ -111,21 +128,21 @@ public final class TempSpace implements AutoCloseable {
   }
 
   private static boolean removeIfDead(Path lockFile, Path dir) throws IOException {
-    if (HELD.contains(lockFile.toAbsolutePath().normalize())) {
-      return false;
-    }
-    try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.WRITE)) {
-      FileLock lock = channel.tryLock();
-      if (lock == null) {
+    synchronized (JVM_WIDE) {
+      if (HELD.contains(lockFile.toAbsolutePath().normalize())) {
         return false;
       }
-      FileTrees.deleteRecursively(dir);
-      Files.deleteIfExists(lockFile);
-      return true;
-    } catch (NoSuchFileException e) {
-      return false;
-    } catch (OverlappingFileLockException e) {
-      return false;
+      try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.WRITE)) {
+        FileLock lock = channel.tryLock();
+        if (lock == null) {
+          return false;
+        }
+        FileTrees.deleteRecursively(dir);
+        Files.deleteIfExists(lockFile);
+        return true;
+      } catch (NoSuchFileException | OverlappingFileLockException e) {
+        return false;
+      }
     }
   }
 
@@ -197,8 +214,10 @@ public final class TempSpace implements AutoCloseable {
       FileTrees.deleteRecursively(dir);
       Files.deleteIfExists(lockFile);
     } finally {
-      HELD.remove(lockFile);
-      channel.close();
+      synchronized (JVM_WIDE) {
+        HELD.remove(lockFile);
+        channel.close();
+      }
     }
   }
 

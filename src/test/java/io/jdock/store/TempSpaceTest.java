@@ -5,6 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,6 +48,34 @@ class TempSpaceTest {
             .containsExactlyInAnyOrder(
                 live.dir().getFileName().toString(), live.dir().getFileName() + ".lock");
       }
+    }
+  }
+
+  @Test
+  void cleanersInThisJvmNeverTakeALiveTempDir() throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    List<Future<?>> futures = new ArrayList<>();
+    for (int t = 0; t < 4; t++) {
+      futures.add(
+          pool.submit(
+              () -> {
+                for (int i = 0; i < 50; i++) {
+                  try (TempSpace space = TempSpace.create(tmp)) {
+                    Path file = space.newPath("f");
+                    Files.writeString(file, "x");
+                    TempSpace.removeDead(tmp);
+                    assertThat(file).exists();
+                  }
+                }
+                return null;
+              }));
+    }
+    for (Future<?> future : futures) {
+      future.get();
+    }
+    pool.shutdown();
+    try (Stream<Path> left = Files.list(tmp)) {
+      assertThat(left).isEmpty();
     }
   }
 
