@@ -1,0 +1,60 @@
+package io.jdock.store;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import io.jdock.oci.Digest;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * A mounted image: the FUSE server process serving it and where; kept as {@code
+ * mounts/<name>/record.json}. Its manifest is a GC root while the record exists.
+ *
+ * @param name the record's key ({@code [a-zA-Z0-9][a-zA-Z0-9_.-]*})
+ * @param imageRef the image as the user named it
+ * @param upperDir the writable upper dir (by default {@code mounts/<name>/upper})
+ * @param pid the process serving the mount
+ * @param logPath where that process logs
+ */
+public record MountRecord(
+    String name,
+    Digest imageId,
+    Digest manifestDigest,
+    String imageRef,
+    Path mountpoint,
+    Path upperDir,
+    long pid,
+    Path logPath,
+    Instant started) {
+  private static final Pattern NAME = Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9_.-]*");
+
+  public MountRecord {
+    if (!isValidName(name)) {
+      throw new IllegalArgumentException("invalid mount name: " + name);
+    }
+    Objects.requireNonNull(imageId, "imageId");
+    Objects.requireNonNull(manifestDigest, "manifestDigest");
+    Objects.requireNonNull(mountpoint, "mountpoint");
+    Objects.requireNonNull(upperDir, "upperDir");
+    Objects.requireNonNull(logPath, "logPath");
+    Objects.requireNonNull(started, "started");
+    imageRef = imageRef == null ? "" : imageRef;
+  }
+
+  /** True if {@code s} can name a mount record. */
+  public static boolean isValidName(String s) {
+    return s != null && NAME.matcher(s).matches();
+  }
+
+  /** True if the serving process is alive. */
+  @JsonIgnore
+  public boolean isAlive() {
+    return Processes.isAlive(pid);
+  }
+
+  public MountRecord withPid(long newPid) {
+    return new MountRecord(
+        name, imageId, manifestDigest, imageRef, mountpoint, upperDir, newPid, logPath, started);
+  }
+}

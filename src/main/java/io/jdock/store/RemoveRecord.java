@@ -1,0 +1,34 @@
+package io.jdock.store;
+
+import io.jdock.oci.Digest;
+import io.jdock.reference.ImageReference;
+
+/** One line of {@code docker rmi} output: {@code Untagged: <ref>} or {@code Deleted: <id>}. */
+public sealed interface RemoveRecord {
+  /** The line docker prints. */
+  String line();
+
+  /** A reference was removed; printed in its familiar form ({@code ubuntu:latest}). */
+  record Untagged(ImageReference reference) implements RemoveRecord {
+    @Override
+    public String line() {
+      return "Untagged: " + reference.familiarString();
+    }
+  }
+
+  /** An image was deleted. */
+  record DeletedImage(Digest id) implements RemoveRecord {
+    @Override
+    public String line() {
+      return "Deleted: " + id;
+    }
+  }
+
+  /** A layer no remaining image, container or mount uses; {@code size} is what it took. */
+  record DeletedLayer(Digest diffId, long size) implements RemoveRecord {
+    @Override
+    public String line() {
+      return "Deleted: " + diffId;
+    }
+  }
+}
