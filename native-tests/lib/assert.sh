@@ -31,7 +31,7 @@ _nt_indent() {
   if [[ ! -s $1 ]]; then echo "    (empty)"; return; fi
   local n
   n=$(wc -l <"$1")
-  head -n 60 "$1" | cat -v | sed 's/^/    | /'
+  head -n 60 "$1" | cat -v | awk '{ print "    | " $0 }'
   ((n <= 60)) || echo "    ... ($((n - 60)) more lines in $1)"
 }
 
