@@ -5,10 +5,12 @@
 # run CMD...: runs CMD, never fails; sets $status, $output (stdout) and $stderr (trailing
 # newlines stripped) and keeps the raw streams in the files $output_file / $stderr_file.
 run() {
-  NT_LAST_CMD=$(printf '%q ' "$@")
-  output_file=$NT_CASE_DIR/.run.stdout
-  stderr_file=$NT_CASE_DIR/.run.stderr
-  "$@" >"$output_file" 2>"$stderr_file" && status=0 || status=$?
+  local cmd out=$NT_CASE_DIR/.run.stdout err=$NT_CASE_DIR/.run.stderr rc
+  cmd=$(printf '%q ' "$@")
+  # A failure reported inside CMD (an assertion under test) shows no stale "last run".
+  NT_LAST_CMD=""
+  "$@" >"$out" 2>"$err" && rc=0 || rc=$?
+  NT_LAST_CMD=$cmd output_file=$out stderr_file=$err status=$rc
   output=$(cat "$output_file")
   stderr=$(cat "$stderr_file")
   return 0
@@ -161,7 +163,7 @@ assert_same_inode() {
 assert_xattr() {
   need getfattr || return 1
   local v
-  v=$(getfattr -h --only-values -n "$2" -- "$1" 2>&1) || { fail "no xattr $2 on $1: $v"; return 1; }
+  v=$(getfattr -h --absolute-names --only-values -n "$2" -- "$1" 2>&1) || { fail "no xattr $2 on $1: $v"; return 1; }
   assert_eq "$3" "$v" "xattr $2 of $1"
 }
 

@@ -25,7 +25,7 @@ for lib in "$NT_LIB"/*.sh; do
   [[ $lib == */harness.sh ]] || source "$lib"
 done
 
-NT_FILE_TMP=$(mktemp -d "${TMPDIR:-/tmp}/jdock-nt.$NT_NAME.XXXXXX")
+NT_FILE_TMP=$(mktemp -d "${NATIVE_TESTS_TMP:-/tmp}/nt.$NT_NAME.XXXXXX")
 export NT_FILE_TMP
 export JDOCK_ROOT=$NT_FILE_TMP/jdock-root
 # No credentials or settings of the machine's user leak into a test.

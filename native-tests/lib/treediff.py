@@ -78,7 +78,7 @@ def walk(root, excludes):
     while stack:
         rel = stack.pop()
         rel_s = os.fsdecode(rel) or "."
-        if rel and any(fnmatch.fnmatchcase(rel_s, g) for g in excludes):
+        if any(fnmatch.fnmatchcase(rel_s, g) for g in excludes):
             continue
         full = os.path.join(root_b, rel) if rel else root_b
         st = os.lstat(full)
