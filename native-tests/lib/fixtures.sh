@@ -206,6 +206,16 @@ fx_ensure() {
   ) 9>"$NT_CACHE/.lock"
 }
 
+# fx_ensure_rootfs: only the Debian root (what scripts/demo needs); prints its tar's path.
+fx_ensure_rootfs() {
+  need debootstrap tar || return 1
+  mkdir -p "$NT_CACHE"
+  (
+    flock 9
+    _fx_ensure_rootfs
+  ) 9>"$NT_CACHE/.lock" && fx_rootfs_tar
+}
+
 _fx_ensure_rootfs() {
   local dir tmp start
   dir="$NT_CACHE/$(fx_rootfs_key)"
