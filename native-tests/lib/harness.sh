@@ -201,9 +201,11 @@ if declare -F setup_file >/dev/null; then
   # a failing command ends the harness and nt_file_exit reports it.
   set -eE
   trap nt_on_err ERR
+  nt_setup_start=$SECONDS
   setup_file >"$NT_FILE_TMP/setup.log" 2>&1
   trap - ERR
   set +eE
+  (((SECONDS - nt_setup_start) < 5)) || echo "# $NT_NAME: setup_file took $((SECONDS - nt_setup_start))s"
 fi
 NT_PHASE=tests
 for fn in "${NT_TESTS[@]}"; do
