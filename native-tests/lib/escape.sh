@@ -10,6 +10,9 @@
 NT_ESCAPE_WATCH=(/etc /var/tmp /var/lib /tmp /root /home /opt /srv /usr/local)
 
 escape_check_begin() {
+  # One sentinel for every test run on the machine: concurrent runs take turns.
+  [[ -n ${NT_ESCAPE_LOCK:-} ]] || exec {NT_ESCAPE_LOCK}>"$NT_SENTINEL_DIR.lock"
+  flock "$NT_ESCAPE_LOCK"
   rm -rf "$NT_SENTINEL_DIR"
   mkdir -p "$NT_SENTINEL_DIR/sub"
   echo "original victim" >"$NT_SENTINEL_DIR/victim"
@@ -28,7 +31,8 @@ escape_check_end() {
     return 1
   fi
   new=$(_escape_new_payloads)
-  [[ -z $new ]] || fail "files written outside the store:"$'\n'"$new"
+  [[ -z $new ]] || { fail "files written outside the store:"$'\n'"$new"; return 1; }
+  flock -u "$NT_ESCAPE_LOCK"
 }
 
 _escape_snapshot() {

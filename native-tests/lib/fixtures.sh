@@ -82,11 +82,14 @@ NT_FIXTURE_IMAGES=(jdock-test jdock-small)
 NT_ARCHIVE_SHAPES=(oci-layout oci-layout-tar oci-archive docker-archive docker25 legacy containerd)
 NT_FIXTURE_CREATED=2024-01-02T03:04:05Z
 
-# fx_mirror: the Debian mirror apt uses here (JDOCK_TEST_MIRROR overrides).
+# fx_mirror: the Debian mirror apt uses here (JDOCK_TEST_MIRROR overrides): the first "deb"
+# source of the suite in NT_APT_SOURCES (deb822) or else NT_APT_LIST (one-line format).
+NT_APT_SOURCES=${NT_APT_SOURCES:-/etc/apt/sources.list.d/debian.sources}
+NT_APT_LIST=${NT_APT_LIST:-/etc/apt/sources.list}
 fx_mirror() {
   if [[ -n ${JDOCK_TEST_MIRROR:-} ]]; then echo "$JDOCK_TEST_MIRROR"; return; fi
   local uri=""
-  if [[ -f /etc/apt/sources.list.d/debian.sources ]]; then
+  if [[ -f $NT_APT_SOURCES ]]; then
     # deb822 stanzas: the first "deb" stanza whose Suites include the plain suite.
     uri=$(awk -v suite="$NT_SUITE" '
       BEGIN { RS = ""; FS = "\n" }
@@ -101,12 +104,14 @@ fx_mirror() {
         if (types ~ /[ \t]deb([ \t]|$)/ && (" " suites " ") ~ ("[ \t]" suite "[ \t]")) {
           sub(/^URIs:[ \t]*/, "", uris); split(uris, u, /[ \t]+/); print u[1]; exit
         }
-      }' /etc/apt/sources.list.d/debian.sources)
+      }' "$NT_APT_SOURCES")
   fi
-  if [[ -z $uri && -f /etc/apt/sources.list ]]; then
+  if [[ -z $uri && -f $NT_APT_LIST ]]; then
     uri=$(awk -v suite="$NT_SUITE" '$1 == "deb" {
-        for (i = 2; i <= NF; i++) if ($i !~ /^\[/) { if ($(i+1) == suite) { print $i; exit } else break }
-      }' /etc/apt/sources.list)
+        i = 2
+        if ($i ~ /^\[/) { while (i <= NF && $i !~ /\]$/) i++; i++ }   # [options]
+        if ($(i + 1) == suite) { print $i; exit }
+      }' "$NT_APT_LIST")
   fi
   echo "${uri:-http://deb.debian.org/debian}"
 }

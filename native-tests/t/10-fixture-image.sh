@@ -171,3 +171,15 @@ test_the_small_image() {
   assert_file_content small/rootfs/hello.txt $'hello from jdock-small\n'
   assert_eq 2 "$(fx_layer_count jdock-small)"
 }
+
+test_the_mirror_is_the_one_apt_uses() {
+  printf '%s\n' "Types: deb" "URIs: http://sec.example/debian-security" "Suites: bookworm-security" \
+    "Components: main" "" "# a comment" "Types: deb-src deb" "URIs: http://mirror.example/debian" \
+    "Suites: bookworm bookworm-updates" >deb822
+  printf '%s\n' "# deb http://old.example/debian bookworm main" \
+    "deb [arch=amd64 signed-by=/k.gpg] http://list.example/debian bookworm main" >list
+  assert_eq http://mirror.example/debian "$(NT_APT_SOURCES=deb822 NT_APT_LIST=list fx_mirror)"
+  assert_eq http://list.example/debian "$(NT_APT_SOURCES=none NT_APT_LIST=list fx_mirror)"
+  assert_eq http://deb.debian.org/debian "$(NT_APT_SOURCES=none NT_APT_LIST=none fx_mirror)"
+  assert_eq http://env.example "$(JDOCK_TEST_MIRROR=http://env.example fx_mirror)"
+}
