@@ -37,7 +37,7 @@
 #     special/fifo (fifo 0644)
 #     xattr/ (dir, user.jdock.dir="dir-value") | xattr/user.txt user.jdock.test="hello xattr",
 #       user.jdock.second="2" | xattr/cap-bin 0755 security.capability = cap_net_raw=ep
-#     longnames/<LONG_NAME> (145-byte name) | longnames/d1-a{87}/d2-b{87}/d3-c{87}/deep.txt (>255)
+#     longnames/<LONG_NAME> (148-byte name) | longnames/d1-a{87}/d2-b{87}/d3-c{87}/deep.txt (>255)
 #     unicode/héllo wörld.txt | unicode/日本語/ファイル.txt | unicode/emoji-🐳.txt
 #     gone/file.txt, gone/kept.txt | gone-dir/{a,sub/b} | redo-dir/ 0700 {old-a,old-b,sub/old-c}
 #     opaque-first/{old1,shared,sub/old2} | opaque-last/{old1,shared,sub/old2}
