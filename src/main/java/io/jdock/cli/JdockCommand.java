@@ -45,9 +45,11 @@ public final class JdockCommand implements Runnable {
     return debug;
   }
 
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  /** Without a command, jdock prints its help, as docker does. */
   @Override
   public void run() {
-    throw new picocli.CommandLine.ParameterException(
-        new picocli.CommandLine(this), "jdock requires a command; see 'jdock --help'");
+    spec.commandLine().usage(spec.commandLine().getOut());
   }
 }
