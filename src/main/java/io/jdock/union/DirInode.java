@@ -78,6 +78,20 @@ final class DirInode extends Inode {
     }
   }
 
+  /** The readdir listing of D: "." and ".." first, then the children sorted by name. */
+  static List<DirEntry> listing(DirInode d) {
+    List<DirEntry> children = new java.util.ArrayList<>(d.children.size());
+    for (Map.Entry<String, Inode> e : d.children.entrySet()) {
+      children.add(new DirEntry(e.getKey(), e.getValue().ino, e.getValue().type));
+    }
+    children.sort(java.util.Comparator.comparing(DirEntry::name));
+    List<DirEntry> out = new java.util.ArrayList<>(children.size() + 2);
+    out.add(new DirEntry(".", d.ino, FileMode.S_IFDIR));
+    out.add(new DirEntry("..", d.parent.ino, FileMode.S_IFDIR));
+    out.addAll(children);
+    return List.copyOf(out);
+  }
+
   Set<String> lowerNamesSnapshot() {
     return new HashSet<>(children.keySet());
   }

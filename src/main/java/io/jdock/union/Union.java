@@ -9,8 +9,6 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -36,6 +34,7 @@ public final class Union implements FileSystem {
   private final Namespace names;
   private final Rename renames;
   private final Handles handles = new Handles();
+  private final DataOps data;
   private final String statfsPath;
 
   private Union(Tree tree, UpperDir upper, Ownership ownership, String statfsPath) {
@@ -47,6 +46,7 @@ public final class Union implements FileSystem {
     this.names = upper == null ? null : new Namespace(tree, upper, copyUp, ownership);
     this.renames = upper == null ? null : new Rename(tree, upper, copyUp);
     this.statfsPath = statfsPath;
+    this.data = new DataOps(tree, upper, copyUp, names, attrs, handles);
   }
 
   /** Builds the merged tree of CONFIG's layers and upper dir. */
@@ -278,99 +278,28 @@ public final class Union implements FileSystem {
 
   @Override
   public long open(Caller caller, long ino, int flags) throws FsException {
-    Inode node = getNode(ino);
-    if (!(node instanceof LeafInode leaf)) {
-      throw new FsException(Errno.EISDIR);
-    }
-    boolean writes =
-        (flags & OpenFlags.O_ACCMODE) != OpenFlags.O_RDONLY || (flags & OpenFlags.O_TRUNC) != 0;
-    if (writes) {
+    if ((flags & OpenFlags.O_ACCMODE) != OpenFlags.O_RDONLY || (flags & OpenFlags.O_TRUNC) != 0) {
       writable();
-      copyUp.leaf(leaf, (flags & OpenFlags.O_TRUNC) == 0);
     }
-    tree.lock.readLock().lock();
-    try {
-      boolean onLower = !leaf.upper;
-      String path = onLower ? leaf.lower.data() : upper.abs(tree.path(leaf));
-      int openFlags = onLower ? OpenFlags.O_RDONLY : (flags & OPEN_FLAGS_KEPT);
-      int fd = Posix.open(path, openFlags | OpenFlags.O_NOFOLLOW | OpenFlags.O_CLOEXEC, 0);
-      return handles.open(leaf, flags, fd, onLower).fh;
-    } catch (ErrnoException e) {
-      throw Failures.of(e);
-    } finally {
-      tree.lock.readLock().unlock();
-    }
+    return data.open(ino, flags);
   }
 
   @Override
   public Opened create(Caller caller, long parent, String name, int mode, int umask, int flags)
       throws FsException {
     writable();
-    tree.lock.writeLock().lock();
-    try {
-      int[] fd = {-1};
-      int m = FileMode.S_IFREG | (mode & ~umask & FileMode.PERMISSIONS);
-      Inode node = names.create(caller, tree.dir(parent), name, m, Namespace.regular(flags), fd);
-      node.lookups.incrementAndGet();
-      Handle h = handles.open((LeafInode) node, flags, fd[0], false);
-      return new Opened(attrs.of(node), h.fh);
-    } finally {
-      tree.lock.writeLock().unlock();
-    }
+    return data.create(caller, parent, name, mode, umask, flags);
   }
 
   @Override
   public int read(long ino, long fh, ByteBuffer dst, long offset) throws FsException {
-    Handle h = handles.file(fh);
-    if (h.onLower() && h.inode.upper) {
-      reopenUpper(h);
-    }
-    try {
-      int total = 0;
-      while (dst.hasRemaining()) {
-        int n = Posix.pread(h.fd(), dst, offset + total);
-        if (n == 0) {
-          break;
-        }
-        total += n;
-      }
-      return total;
-    } catch (ErrnoException e) {
-      throw Failures.of(e);
-    }
-  }
-
-  private void reopenUpper(Handle h) throws FsException {
-    tree.lock.readLock().lock();
-    try {
-      if (h.onLower() && h.inode.attached()) {
-        String path = upper.abs(tree.path(h.inode));
-        h.moveToUpper(
-            Posix.open(path, OpenFlags.O_RDONLY | OpenFlags.O_CLOEXEC | OpenFlags.O_NOFOLLOW, 0));
-      }
-    } catch (ErrnoException e) {
-      throw Failures.of(e);
-    } finally {
-      tree.lock.readLock().unlock();
-    }
+    return data.read(fh, dst, offset);
   }
 
   @Override
   public int write(Caller caller, long ino, long fh, ByteBuffer src, long offset)
       throws FsException {
-    Handle h = handles.file(fh);
-    if (h.onLower()) {
-      throw new FsException(Errno.EBADF, "handle is read-only");
-    }
-    try {
-      int total = 0;
-      while (src.hasRemaining()) {
-        total += Posix.pwrite(h.fd(), src, offset + total);
-      }
-      return total;
-    } catch (ErrnoException e) {
-      throw Failures.of(e);
-    }
+    return data.write(fh, src, offset);
   }
 
   @Override
@@ -380,42 +309,17 @@ public final class Union implements FileSystem {
 
   @Override
   public void release(long ino, long fh) {
-    Handle h = handles.close(fh);
-    if (h != null && !h.inode.attached()) {
-      tree.lock.writeLock().lock();
-      try {
-        tree.release(h.inode);
-      } finally {
-        tree.lock.writeLock().unlock();
-      }
-    }
+    data.release(fh);
   }
 
   @Override
   public void fsync(long ino, long fh, boolean datasync) throws FsException {
-    Handle h = handles.file(fh);
-    try {
-      if (datasync) {
-        Posix.fdatasync(h.fd());
-      } else {
-        Posix.fsync(h.fd());
-      }
-    } catch (ErrnoException e) {
-      throw Failures.of(e);
-    }
+    data.fsync(fh, datasync);
   }
 
   @Override
   public void fallocate(long ino, long fh, int mode, long offset, long length) throws FsException {
-    Handle h = handles.file(fh);
-    if (h.onLower()) {
-      throw new FsException(Errno.EBADF);
-    }
-    try {
-      Posix.fallocate(h.fd(), mode, offset, length);
-    } catch (ErrnoException e) {
-      throw Failures.of(e);
-    }
+    data.fallocate(fh, mode, offset, length);
   }
 
   @Override
@@ -425,26 +329,13 @@ public final class Union implements FileSystem {
       DirInode d = tree.dir(ino);
       List<DirEntry> listing = d.listing;
       if (listing == null) {
-        listing = listing(d);
+        listing = DirInode.listing(d);
         d.listing = listing;
       }
       return handles.openDir(listing);
     } finally {
       tree.lock.readLock().unlock();
     }
-  }
-
-  private static List<DirEntry> listing(DirInode d) {
-    List<DirEntry> children = new ArrayList<>(d.children.size() + 2);
-    for (var e : d.children.entrySet()) {
-      children.add(new DirEntry(e.getKey(), e.getValue().ino, e.getValue().type));
-    }
-    children.sort(Comparator.comparing(DirEntry::name));
-    List<DirEntry> out = new ArrayList<>(children.size() + 2);
-    out.add(new DirEntry(".", d.ino, FileMode.S_IFDIR));
-    out.add(new DirEntry("..", d.parent.ino, FileMode.S_IFDIR));
-    out.addAll(children);
-    return List.copyOf(out);
   }
 
   @Override
