@@ -1,6 +1,8 @@
 package io.jdock.layer;
 
+import java.util.Arrays;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * One entry of a layer, as the image describes it (tar header plus PAX xattrs), recorded in the
@@ -34,6 +36,41 @@ public record LayerEntry(
 
   public LayerEntry {
     xattrs = xattrs == null ? Map.of() : Map.copyOf(xattrs);
+  }
+
+  /** Equality compares xattr values by content (a record would compare the arrays by identity). */
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof LayerEntry e
+        && path.equals(e.path)
+        && type == e.type
+        && mode == e.mode
+        && uid == e.uid
+        && gid == e.gid
+        && size == e.size
+        && mtimeSec == e.mtimeSec
+        && mtimeNsec == e.mtimeNsec
+        && Objects.equals(linkTarget, e.linkTarget)
+        && rdev == e.rdev
+        && inRootfs == e.inRootfs
+        && sameXattrs(xattrs, e.xattrs);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(path, type, mode, uid, gid, size, mtimeSec, mtimeNsec, linkTarget, rdev);
+  }
+
+  private static boolean sameXattrs(Map<String, byte[]> a, Map<String, byte[]> b) {
+    if (a.size() != b.size()) {
+      return false;
+    }
+    for (Map.Entry<String, byte[]> x : a.entrySet()) {
+      if (!Arrays.equals(x.getValue(), b.get(x.getKey()))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The last path component ("" for the root). */
