@@ -36,6 +36,7 @@ final class RootfsWriter {
       Set.of(Errno.EOPNOTSUPP, Errno.EPERM, Errno.EACCES, Errno.EINVAL, Errno.E2BIG, Errno.ERANGE);
 
   private static final int BUFFER = 1 << 20;
+  private static final int PAGE = 4096;
 
   private final Path root;
   private final String rootString;
@@ -185,13 +186,10 @@ final class RootfsWriter {
             PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))) {
       int n;
       while ((n = content.read(buffer)) > 0) {
-        if (sparse && isZero(buffer, n)) {
-          ch.position(ch.position() + n); // keep the hole a hole
+        if (sparse) {
+          writeSkippingZeros(ch, n);
         } else {
-          ByteBuffer chunk = ByteBuffer.wrap(buffer, 0, n);
-          while (chunk.hasRemaining()) {
-            ch.write(chunk);
-          }
+          writeFully(ch, ByteBuffer.wrap(buffer, 0, n));
         }
         written += n;
       }
@@ -210,8 +208,26 @@ final class RootfsWriter {
     }
   }
 
-  private static boolean isZero(byte[] buf, int length) {
-    for (int i = 0; i < length; i++) {
+  /** Writes a chunk of a sparse file, leaving its all-zero pages as holes. */
+  private void writeSkippingZeros(FileChannel ch, int length) throws IOException {
+    for (int off = 0; off < length; off += PAGE) {
+      int n = Math.min(PAGE, length - off);
+      if (isZero(buffer, off, n)) {
+        ch.position(ch.position() + n);
+      } else {
+        writeFully(ch, ByteBuffer.wrap(buffer, off, n));
+      }
+    }
+  }
+
+  private static void writeFully(FileChannel ch, ByteBuffer chunk) throws IOException {
+    while (chunk.hasRemaining()) {
+      ch.write(chunk);
+    }
+  }
+
+  private static boolean isZero(byte[] buf, int offset, int length) {
+    for (int i = offset; i < offset + length; i++) {
       if (buf[i] != 0) {
         return false;
       }
