@@ -14,7 +14,9 @@ import java.util.Objects;
  * @param mode the 12 permission bits (setuid, setgid, sticky and rwx), without the type bits
  * @param size content size of a regular file (0 for other kinds)
  * @param linkTarget a symlink's target as written in the tar; for a hard link the normalised
- *     layer-relative path of the entry it links to; otherwise null
+ *     layer-relative path of the entry it links to; otherwise null. In a TOC, a hard link with
+ *     {@code inRootfs} points at the entry owning its inode (never at another hard link) and
+ *     carries that inode's mode, owner, mtime and xattrs; one without points at a lower path.
  * @param rdev makedev(major, minor) for character and block devices, else 0
  * @param xattrs extended attributes from PAX {@code SCHILY.xattr.*} records, name to raw value
  * @param inRootfs false when the entry has no counterpart in the extracted rootfs (a hard link

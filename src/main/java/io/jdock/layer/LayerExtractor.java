@@ -118,8 +118,10 @@ public final class LayerExtractor {
       LayerTree.LinkTarget target = tree.resolveLink(name, entry.path(), entry.linkTarget());
       if (target.inRootfs()) {
         disk.link(target.path(), entry.path());
+        entry = LayerTree.hardLink(tree.get(target.path()).orElseThrow(), entry.path());
+      } else {
+        entry = LayerTree.moved(entry, entry.path(), target.path(), false);
       }
-      entry = LayerTree.moved(entry, entry.path(), target.path(), target.inRootfs());
     } else {
       disk.create(entry, content, item.sparse());
     }

@@ -152,6 +152,26 @@ final class LayerTree {
     }
   }
 
+  /**
+   * A hard link at {@code path} to the inode of {@code owner}: it carries the inode's attributes
+   * (whatever its own tar header said), so it describes the file without a lookup.
+   */
+  static LayerEntry hardLink(LayerEntry owner, String path) {
+    return new LayerEntry(
+        path,
+        EntryType.HARDLINK,
+        owner.mode(),
+        owner.uid(),
+        owner.gid(),
+        0,
+        owner.mtimeSec(),
+        owner.mtimeNsec(),
+        owner.path(),
+        0,
+        owner.xattrs(),
+        true);
+  }
+
   /** A copy of {@code e} at {@code path} with another link target. */
   static LayerEntry moved(LayerEntry e, String path, String linkTarget, boolean inRootfs) {
     return new LayerEntry(

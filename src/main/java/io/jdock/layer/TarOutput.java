@@ -51,7 +51,9 @@ final class TarOutput {
     if (!mtimeFits || e.mtimeNsec() != 0) {
       pax.put("mtime", utf8(paxTime(e.mtimeSec(), e.mtimeNsec())));
     }
-    for (Map.Entry<String, byte[]> x : new TreeMap<>(e.xattrs()).entrySet()) {
+    // A hard link's xattrs are its inode's, which the entry it links to already carries.
+    Map<String, byte[]> xattrs = e.type() == EntryType.HARDLINK ? Map.of() : e.xattrs();
+    for (Map.Entry<String, byte[]> x : new TreeMap<>(xattrs).entrySet()) {
       pax.put(PaxXattrs.PREFIX + x.getKey(), x.getValue());
     }
     if (!pax.isEmpty()) {

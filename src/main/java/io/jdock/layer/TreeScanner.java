@@ -85,7 +85,7 @@ final class TreeScanner {
             (int) st.mtimeNsec(),
             link,
             device ? st.rdev() : 0,
-            type == EntryType.HARDLINK ? Map.of() : xattrs(file),
+            xattrs(file),
             true));
   }
 

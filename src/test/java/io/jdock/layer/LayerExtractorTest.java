@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -497,6 +498,16 @@ class LayerExtractorTest {
         .isInstanceOf(DiffIdMismatchException.class)
         .hasMessage("invalid diffID for layer: expected \"" + wrong + "\", got \"" + right + "\"");
     assertThat(Files.exists(toc)).isFalse();
+  }
+
+  @ParameterizedTest
+  @EnumSource(Compression.class)
+  void extractsEveryCompressionToTheSameDiffId(Compression c) throws IOException {
+    byte[] tar = new TarBuilder().dir("d").file("d/f", "content").build();
+    LayerInfo info = extract(CompressionTest.compress(c, tar), true);
+    assertThat(info.diffId()).isEqualTo(Digest.sha256(tar));
+    assertThat(info.tarSize()).isEqualTo(tar.length);
+    assertThat(Files.readString(rootfs.resolve("d/f"))).isEqualTo("content");
   }
 
   @Test
