@@ -54,9 +54,12 @@ public final class LayerReader implements Closeable {
       if (e == null) {
         return Optional.empty();
       }
-      String path = TarPaths.normalize(e.getName());
+      ByteArrayOutputStream raw = tar.pax();
+      Map<String, byte[]> pax = PaxRecords.parse(raw.toByteArray(), raw.size(), e.getName());
+      String name = nameAsWritten(e, pax);
+      String path = TarPaths.normalize(name);
       if (!TarPaths.isAufsMetadata(path)) {
-        return Optional.of(new Item(e.getName(), toEntry(e, path), e.isSparse()));
+        return Optional.of(new Item(name, toEntry(e, name, path, pax), e.isSparse()));
       }
     }
   }
@@ -71,8 +74,16 @@ public final class LayerReader implements Closeable {
     tar.close();
   }
 
-  private LayerEntry toEntry(TarArchiveEntry e, String path) throws IOException {
-    String name = e.getName();
+  /** The entry's name with the leading "/" Commons Compress strips from long names put back. */
+  private String nameAsWritten(TarArchiveEntry e, Map<String, byte[]> pax) {
+    byte[] paxPath = pax.get("path");
+    boolean absolute =
+        paxPath != null ? paxPath.length > 0 && paxPath[0] == '/' : tar.absoluteLongName();
+    return absolute && !e.getName().startsWith("/") ? "/" + e.getName() : e.getName();
+  }
+
+  private LayerEntry toEntry(TarArchiveEntry e, String name, String path, Map<String, byte[]> pax)
+      throws IOException {
     Optional<EntryType> marker = TarPaths.markerType(name, path);
     EntryType type = marker.isPresent() ? marker.get() : typeOf(e);
     Instant mtime = e.getLastModifiedTime().toInstant();
@@ -83,8 +94,7 @@ public final class LayerReader implements Closeable {
           default -> null;
         };
     boolean device = type == EntryType.CHAR_DEVICE || type == EntryType.BLOCK_DEVICE;
-    ByteArrayOutputStream pax = tar.pax();
-    Map<String, byte[]> xattrs = PaxXattrs.parse(pax.toByteArray(), pax.size(), name);
+    Map<String, byte[]> xattrs = PaxRecords.xattrs(pax, name);
     return new LayerEntry(
         path,
         type,

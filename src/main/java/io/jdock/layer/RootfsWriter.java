@@ -16,6 +16,8 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 import java.util.Set;
@@ -37,6 +39,8 @@ final class RootfsWriter {
 
   private static final int BUFFER = 1 << 20;
   private static final int PAGE = 4096;
+  private static final FileAttribute<Set<PosixFilePermission>> OWNER_READ_WRITE =
+      PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"));
 
   private final Path root;
   private final String rootString;
@@ -91,7 +95,7 @@ final class RootfsWriter {
         finish(abs, e, fileMode(e));
       }
       case WHITEOUT, OPAQUE -> {
-        Posix.mknod(abs, FileMode.S_IFREG | 0600, 0);
+        emptyFile(e.path());
         times(abs, e);
       }
       case HARDLINK -> throw new IllegalArgumentException("hard links are linked, not created");
@@ -157,7 +161,7 @@ final class RootfsWriter {
 
   private void createDevice(String abs, LayerEntry e) throws IOException {
     if (!privileged) {
-      Posix.mknod(abs, FileMode.S_IFREG | 0600, 0);
+      emptyFile(e.path());
       setXattrs(abs, e.xattrs());
       times(abs, e);
       return;
@@ -176,14 +180,8 @@ final class RootfsWriter {
   }
 
   private void writeFile(LayerEntry e, InputStream content, boolean sparse) throws IOException {
-    Path file = root.resolve(e.path());
     long written = 0;
-    try (FileChannel ch =
-        FileChannel.open(
-            file,
-            Set.of(
-                StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS),
-            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))) {
+    try (FileChannel ch = createFile(e.path())) {
       int n;
       while ((n = content.read(buffer)) > 0) {
         if (sparse) {
@@ -206,6 +204,18 @@ final class RootfsWriter {
               + " bytes of content, the header says "
               + e.size());
     }
+  }
+
+  /** A new 0600 file, opened O_CREAT|O_EXCL|O_NOFOLLOW: an existing name or a symlink fails. */
+  private FileChannel createFile(String path) throws IOException {
+    return FileChannel.open(
+        root.resolve(path),
+        Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS),
+        OWNER_READ_WRITE);
+  }
+
+  private void emptyFile(String path) throws IOException {
+    createFile(path).close();
   }
 
   /** Writes a chunk of a sparse file, leaving its all-zero pages as holes. */

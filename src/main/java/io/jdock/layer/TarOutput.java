@@ -54,7 +54,7 @@ final class TarOutput {
     // A hard link's xattrs are its inode's, which the entry it links to already carries.
     Map<String, byte[]> xattrs = e.type() == EntryType.HARDLINK ? Map.of() : e.xattrs();
     for (Map.Entry<String, byte[]> x : new TreeMap<>(xattrs).entrySet()) {
-      pax.put(PaxXattrs.PREFIX + x.getKey(), x.getValue());
+      pax.put(PaxRecords.XATTR_PREFIX + x.getKey(), x.getValue());
     }
     if (!pax.isEmpty()) {
       byte[] records = paxRecords(pax);

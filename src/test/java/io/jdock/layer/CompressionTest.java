@@ -53,6 +53,21 @@ class CompressionTest {
     assertThat(in.readAllBytes()).isEqualTo(blob);
   }
 
+  @ParameterizedTest
+  @EnumSource(
+      value = Compression.class,
+      names = {"GZIP", "ZSTD", "BZIP2"})
+  void readsConcatenatedStreams(Compression c) throws IOException {
+    byte[] first = Arrays.copyOfRange(TAR, 0, 777);
+    byte[] rest = Arrays.copyOfRange(TAR, 777, TAR.length);
+    ByteArrayOutputStream both = new ByteArrayOutputStream();
+    both.write(compress(c, first));
+    both.write(compress(c, rest));
+    try (InputStream in = Compression.decompress(new ByteArrayInputStream(both.toByteArray()))) {
+      assertThat(in.readAllBytes()).isEqualTo(TAR);
+    }
+  }
+
   @Test
   void readsEveryMemberOfAMultiMemberGzip() throws IOException {
     byte[] first = Arrays.copyOfRange(TAR, 0, 1000);

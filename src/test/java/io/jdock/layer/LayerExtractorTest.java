@@ -73,6 +73,14 @@ class LayerExtractorTest {
             s -> new TarBuilder().file("../../sentinel/keep", "pwned"),
             "path escapes the layer"),
         unsafe(
+            "absolute PAX path",
+            s -> new TarBuilder().file("harmless", "pwned").pax("path", s + "/keep"),
+            "absolute path"),
+        unsafe(
+            "absolute GNU long name",
+            s -> new TarBuilder().gnuLongNames().file(s + "/" + "x".repeat(120), "pwned"),
+            "absolute path"),
+        unsafe(
             "dot-dot in the middle",
             s -> new TarBuilder().file("a/../../../sentinel/keep", "pwned"),
             "path escapes the layer"),

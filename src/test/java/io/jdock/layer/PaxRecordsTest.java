@@ -10,10 +10,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class PaxXattrsTest {
+class PaxRecordsTest {
   static Map<String, byte[]> parse(String records) throws InvalidContentException {
     byte[] b = records.getBytes(StandardCharsets.ISO_8859_1);
-    return PaxXattrs.parse(b, b.length, "e");
+    return PaxRecords.xattrs(PaxRecords.parse(b, b.length, "e"), "e");
   }
 
   @Test
@@ -25,6 +25,14 @@ class PaxXattrsTest {
                 + "19 path=some/where\n");
     assertThat(x).containsOnlyKeys("user.a");
     assertThat(x.get("user.a")).containsExactly((byte) 0xff, '\n');
+  }
+
+  @Test
+  void keepsEveryRecordRaw() throws Exception {
+    byte[] b = "19 path=some/where\n8 a=b=c\n".getBytes(StandardCharsets.ISO_8859_1);
+    Map<String, byte[]> r = PaxRecords.parse(b, b.length, "e");
+    assertThat(r).containsOnlyKeys("path", "a");
+    assertThat(new String(r.get("a"), StandardCharsets.UTF_8)).isEqualTo("b=c");
   }
 
   @Test
@@ -45,6 +53,7 @@ class PaxXattrsTest {
         "25 SCHILY.xattr.user.a=1x", // no newline at the end
         "x3 SCHILY.xattr.user.a=1\n", // not a number
         "3 a\n",
+        "11 novalue\n",
         "1234567890 a=b\n",
         "nospace\n",
         "17 SCHILY.xattr.=1\n", // empty name

@@ -7,20 +7,20 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Reads {@code SCHILY.xattr.NAME=VALUE} records from the raw bytes of PAX extended headers
- * (https://pubs.opengroup.org/onlinepubs/9699919799/utilities/pax.html#tag_20_92_13_03). Values are
- * binary ({@code security.capability}), so they are taken as bytes: Commons Compress decodes them
- * as UTF-8, which corrupts them.
+ * Reads the records of PAX extended headers from their raw bytes
+ * (https://pubs.opengroup.org/onlinepubs/9699919799/utilities/pax.html#tag_20_92_13_03). Values
+ * stay bytes: {@code SCHILY.xattr.*} values are binary ({@code security.capability}), and Commons
+ * Compress, which decodes them as UTF-8, corrupts them.
  */
-final class PaxXattrs {
-  static final String PREFIX = "SCHILY.xattr.";
+final class PaxRecords {
+  static final String XATTR_PREFIX = "SCHILY.xattr.";
 
-  private PaxXattrs() {}
+  private PaxRecords() {}
 
-  /** The xattrs of the records in {@code data[0, length)}; a later record for a name wins. */
+  /** Every record of {@code data[0, length)}, key to raw value; a later record for a key wins. */
   static Map<String, byte[]> parse(byte[] data, int length, String tarName)
       throws InvalidContentException {
-    Map<String, byte[]> xattrs = new LinkedHashMap<>();
+    Map<String, byte[]> records = new LinkedHashMap<>();
     int pos = 0;
     while (pos < length && data[pos] != 0) {
       int space = indexOf(data, (byte) ' ', pos, length);
@@ -30,16 +30,29 @@ final class PaxXattrs {
         throw invalid(tarName);
       }
       int equals = indexOf(data, (byte) '=', space + 1, end);
+      if (equals == end) {
+        throw invalid(tarName);
+      }
       String key = new String(data, space + 1, equals - space - 1, StandardCharsets.UTF_8);
-      if (key.startsWith(PREFIX)) {
-        String name = key.substring(PREFIX.length());
+      records.put(key, Arrays.copyOfRange(data, equals + 1, end - 1));
+      pos = end;
+    }
+    return records;
+  }
+
+  /** The {@code SCHILY.xattr.NAME} records as NAME to value. */
+  static Map<String, byte[]> xattrs(Map<String, byte[]> records, String tarName)
+      throws InvalidContentException {
+    Map<String, byte[]> xattrs = new LinkedHashMap<>();
+    for (Map.Entry<String, byte[]> r : records.entrySet()) {
+      if (r.getKey().startsWith(XATTR_PREFIX)) {
+        String name = r.getKey().substring(XATTR_PREFIX.length());
         if (name.isEmpty() || name.indexOf('\0') >= 0) {
           throw new InvalidContentException(
               "invalid layer entry \"" + tarName + "\": invalid xattr name \"" + name + "\"");
         }
-        xattrs.put(name, Arrays.copyOfRange(data, equals + 1, end - 1));
+        xattrs.put(name, r.getValue());
       }
-      pos = end;
     }
     return xattrs;
   }
