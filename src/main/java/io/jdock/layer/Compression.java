@@ -63,7 +63,11 @@ public enum Compression {
     return switch (this) {
       case NONE -> in;
       // Concatenated gzip members are one stream (pigz, appended layers), as Go reads them.
-      case GZIP -> new GzipCompressorInputStream(in, true);
+      case GZIP ->
+          GzipCompressorInputStream.builder()
+              .setInputStream(in)
+              .setDecompressConcatenated(true)
+              .get();
       case ZSTD -> new BufferedInputStream(new ZstdInputStream(in), BUFFER);
       case BZIP2 -> new BZip2CompressorInputStream(in, true);
     };
