@@ -5,7 +5,15 @@
  * targets), which is what the union presents, whether or not the extracting user could create it.
  * Writing a directory back as a layer tar lives here too.
  *
- * <p>See https://github.com/opencontainers/image-spec/blob/main/layer.md. Imports {@code oci} and
- * {@code sys}; never union or fuse.
+ * <p>Public API: {@link io.jdock.layer.LayerExtractor} (blob to rootfs + TOC, diff_id verified),
+ * {@link io.jdock.layer.LayerToc} (the TOC file), {@link io.jdock.layer.LayerReader} (tar entries),
+ * {@link io.jdock.layer.LayerTarWriter} (directory or entries to tar), {@link
+ * io.jdock.layer.Compression}, the value types and the exceptions. Extraction trusts no tar: paths
+ * are normalised and checked ({@code TarPaths}), every parent is checked against what the layer has
+ * created so far ({@code LayerTree}), and the disk is only written with calls that do not follow
+ * symlinks ({@code RootfsWriter}).
+ *
+ * <p>See https://github.com/opencontainers/image-spec/blob/main/layer.md. Imports {@code oci},
+ * {@code sys}, Commons Compress and zstd-jni; never union or fuse.
  */
 package io.jdock.layer;
