@@ -61,12 +61,12 @@ public final class LayerExtractor {
     if (expectedDiffId.isPresent() && !expectedDiffId.get().equals(diffId)) {
       throw new DiffIdMismatchException(expectedDiffId.get(), diffId);
     }
-    List<LayerEntry> entries = tree.entries();
-    for (LayerEntry e : entries) {
+    for (LayerEntry e : tree.onDisk()) {
       if (e.type() == EntryType.DIRECTORY) {
         disk.finishDirectory(e);
       }
     }
+    List<LayerEntry> entries = tree.entries();
     LayerInfo info = new LayerInfo(diffId, tar.count(), tree.contentSize(), entries.size());
     LayerToc.write(tocFile, info, entries);
     return info;
@@ -98,7 +98,7 @@ public final class LayerExtractor {
     }
     for (String dir : tree.missingParents(name, entry.path())) {
       disk.createImplicitDirectory(dir);
-      tree.put(LayerTree.implicitDirectory(dir));
+      tree.putImplicit(dir);
     }
     Optional<LayerEntry> existing = tree.get(entry.path());
     if (existing.isPresent()) {

@@ -28,11 +28,24 @@ final class LayerTree {
   /** The in-rootfs hard links of each inode-owning path, in tar order. */
   private final Map<String, List<String>> links = new HashMap<>();
 
+  /**
+   * Directories extraction had to create because the tar does not list them (the root, parents).
+   * They are not layer entries: a layer made by {@code umoci repack} lists no unchanged parents,
+   * and those keep the attributes the layers below give them.
+   */
+  private final java.util.Set<String> implicit = new java.util.HashSet<>();
+
   LayerTree() {
-    put(implicitDirectory(""));
+    putImplicit("");
   }
 
-  /** A directory the tar does not list (0755, root, mtime 0). */
+  /** Records a directory the tar does not list but extraction creates. */
+  void putImplicit(String path) {
+    put(implicitDirectory(path));
+    implicit.add(path);
+  }
+
+  /** The attributes given on disk to a directory the tar does not list (0755, root, mtime 0). */
   static LayerEntry implicitDirectory(String path) {
     return new LayerEntry(path, EntryType.DIRECTORY, 0755, 0, 0, 0, 0, 0, null, 0, Map.of(), true);
   }
@@ -41,9 +54,20 @@ final class LayerTree {
     return Optional.ofNullable(entries.get(path));
   }
 
-  /** Every entry, in tar order (the root first). */
-  List<LayerEntry> entries() {
+  /** Everything on disk, implicit directories included, in tar order. */
+  List<LayerEntry> onDisk() {
     return new ArrayList<>(entries.values());
+  }
+
+  /** Every entry the tar lists, in tar order (a merged directory where it first appeared). */
+  List<LayerEntry> entries() {
+    List<LayerEntry> out = new ArrayList<>(entries.size());
+    for (LayerEntry e : entries.values()) {
+      if (!implicit.contains(e.path())) {
+        out.add(e);
+      }
+    }
+    return out;
   }
 
   /** Regular file sizes (each inode once) plus symlink target lengths, as docker counts them. */
@@ -100,6 +124,7 @@ final class LayerTree {
 
   /** Adds an entry, or replaces an existing directory's entry in place (a merge). */
   void put(LayerEntry e) {
+    implicit.remove(e.path());
     entries.put(e.path(), e);
     sorted.add(e.path());
     if (e.type() == EntryType.HARDLINK && e.inRootfs()) {

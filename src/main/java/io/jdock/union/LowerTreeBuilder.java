@@ -103,13 +103,43 @@ final class LowerTreeBuilder {
     tree.attach(parent, e.name(), leaf);
   }
 
+  /**
+   * The directory an entry goes into. A layer need not list unchanged parents (umoci's layers
+   * don't): they keep what the layers below give them, and only parents no layer has are made
+   * (0755, root), as extracting the layers one over another would.
+   */
   private DirInode parentOf(LayerEntry e) {
     DirInode parent = walker.dir(e.parentPath());
+    if (parent == null) {
+      parent = makeParents(e.parentPath());
+    }
     if (parent == null) {
       LOG.warning("layer entry " + e.path() + ": parent is not a directory; skipped");
     }
     return parent;
   }
+
+  private DirInode makeParents(String path) {
+    DirInode dir = tree.root;
+    for (String name : path.split("/")) {
+      Inode child = dir.children.get(name);
+      if (child == null) {
+        DirInode made = tree.newDir(dir, name);
+        made.lower = IMPLICIT_DIR;
+        tree.attach(dir, name, made);
+        child = made;
+      }
+      if (!(child instanceof DirInode d)) {
+        return null;
+      }
+      dir = d;
+    }
+    walker.forget();
+    return dir;
+  }
+
+  private static final LowerAttrs IMPLICIT_DIR =
+      new LowerAttrs(FileMode.S_IFDIR | 0755, 0, 0, 0, 0, 0, 0, null, java.util.Map.of(), null);
 
   /** Removes NAME and everything below it from the tree being built. */
   private void drop(DirInode dir, String name) {

@@ -86,6 +86,18 @@ class LowerTreeBuilderTest {
   }
 
   @Test
+  void unlistedParentsKeepTheAttributesOfTheLayersBelow() throws Exception {
+    LowerLayer l0 = layer("l0").dir("usr", 0700).dir("usr/share", 0750).build();
+    LowerLayer l1 = layer("l1").file("usr/share/new", "n").file("opt/deep/x", "x").build();
+    Fs fs = mount(l0, l1);
+    assertThat(fs.stat("usr").mode() & 07777).isEqualTo(0700);
+    assertThat(fs.stat("usr/share").mode() & 07777).isEqualTo(0750);
+    assertThat(fs.read("usr/share/new")).isEqualTo("n");
+    assertThat(fs.stat("opt/deep").mode()).isEqualTo(FileMode.S_IFDIR | 0755);
+    assertThat(fs.read("opt/deep/x")).isEqualTo("x");
+  }
+
+  @Test
   void reservedNamesAreNeverListedOrFound() throws Exception {
     LowerLayer l0 = layer("l0").dir("d").file("d/x", "x").build();
     LowerLayer l1 = layer("l1").whiteout("d/x").opaque("d").build();
