@@ -122,6 +122,12 @@ public interface LibC {
   @SaveError
   int ioctl(int fd, long request, @In int[] arg);
 
+  /** ioctl(2) with a {@code struct winsize} (four unsigned shorts) to fill. */
+  @SaveError
+  int ioctl(int fd, long request, @Out short[] winsize);
+
+  int isatty(int fd);
+
   @SaveError
   @ssize_t
   long copy_file_range(

@@ -17,6 +17,9 @@ public final class Posix {
   static final LibC LIBC = LibraryLoader.create(LibC.class).load("c");
   static final Runtime RUNTIME = Runtime.getRuntime(LIBC);
 
+  /** TIOCGWINSZ, the same on x86_64 and aarch64. */
+  private static final long TIOCGWINSZ = 0x5413;
+
   private Posix() {}
 
   static int errno() {
@@ -331,6 +334,20 @@ public final class Posix {
   /** ioctl(2) whose argument is a pointer to one int. */
   public static int ioctlInt(int fd, long request, int value) throws ErrnoException {
     return check(LIBC.ioctl(fd, request, new int[] {value}), "ioctl");
+  }
+
+  /** True if {@code fd} refers to a terminal (isatty(3)). */
+  public static boolean isatty(int fd) {
+    return LIBC.isatty(fd) == 1;
+  }
+
+  /** The width in columns of the terminal on {@code fd} (TIOCGWINSZ), if it is one. */
+  public static java.util.OptionalInt terminalColumns(int fd) {
+    short[] winsize = new short[4];
+    if (LIBC.ioctl(fd, TIOCGWINSZ, winsize) < 0 || winsize[1] <= 0) {
+      return java.util.OptionalInt.empty();
+    }
+    return java.util.OptionalInt.of(Short.toUnsignedInt(winsize[1]));
   }
 
   /**

@@ -52,6 +52,20 @@ class PosixTest {
   }
 
   @Test
+  void isattyTellsTerminalsFromFiles() throws Exception {
+    int file = Posix.open(dir.resolve("t").toString(), OpenFlags.O_RDWR | OpenFlags.O_CREAT, 0644);
+    int pty = Posix.open("/dev/ptmx", OpenFlags.O_RDWR | OpenFlags.O_NOCTTY, 0);
+    try {
+      assertThat(Posix.isatty(file)).isFalse();
+      assertThat(Posix.terminalColumns(file)).isEmpty();
+      assertThat(Posix.isatty(pty)).isTrue();
+    } finally {
+      Posix.close(file);
+      Posix.close(pty);
+    }
+  }
+
+  @Test
   void errorsCarryErrno() {
     assertThatThrownBy(() -> Posix.lstat(dir.resolve("missing").toString()))
         .isInstanceOfSatisfying(
