@@ -41,6 +41,10 @@ public final class Puller {
     request.validate();
     PullListener events = serialised(listener);
     ImageReference ref = request.reference();
+    if (!request.allTags() && ref.isNameOnly()) {
+      events.onEvent(new PullEvent.UsingDefaultTag(ImageReference.DEFAULT_TAG));
+    }
+    request.validateForDaemon();
     if (request.allTags()) {
       List<ResolvedImage> images = new ArrayList<>();
       boolean changed = false;
@@ -50,9 +54,6 @@ public final class Puller {
         changed |= o.changed;
       }
       return finish(events, images, changed, ref);
-    }
-    if (ref.isNameOnly()) {
-      events.onEvent(new PullEvent.UsingDefaultTag(ImageReference.DEFAULT_TAG));
     }
     ref = ref.dockerRef();
     Outcome o = pullOne(ref, request.platform(), sink, layers, events);
@@ -121,6 +122,14 @@ public final class Puller {
       PullListener events,
       Optional<Platform> platform)
       throws IOException {
+    if (sink.hasImage(image.config().digest())) {
+      // docker skips the layers of an image it has; they are only checked to be extracted.
+      for (int i = 0; i < image.layers().size(); i++) {
+        handler.layerReady(image, i, image.layers().get(i), bytes -> {});
+      }
+      putManifests(sink, image);
+      return false;
+    }
     Optional<ImageConfig> config = storeConfig(client, image, sink);
     if (platform.isPresent() && image.indexes().isEmpty() && config.isPresent()) {
       warnOnPlatform(image, platform.get(), config.get().platform(), events);
@@ -141,6 +150,7 @@ public final class Puller {
         boolean fetched = downloads.await(layer.digest());
         String id = LayerDownloads.id(layer);
         handler.layerReady(
+            image,
             i,
             layer,
             bytes ->
@@ -152,11 +162,16 @@ public final class Puller {
         downloaded |= fetched;
       }
     }
+    putManifests(sink, image);
+    return downloaded;
+  }
+
+  /** The manifest, then the indexes from the innermost out. */
+  private static void putManifests(BlobSink sink, ResolvedImage image) throws IOException {
     put(sink, image.manifest());
     for (int i = image.indexes().size() - 1; i >= 0; i--) {
       put(sink, image.indexes().get(i));
     }
-    return downloaded;
   }
 
   /**

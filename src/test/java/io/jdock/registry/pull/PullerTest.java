@@ -107,11 +107,40 @@ class PullerTest {
     int blobGets = reg.requests("GET", "/blobs/").size();
     events.clear();
 
+    List<Integer> handed = new CopyOnWriteArrayList<>();
+    new Puller(TestRegistries.of(TestRegistries.config(), sleeps))
+        .pull(
+            new PullRequest(ImageReference.parse(reg.host() + "/foo:1"), Optional.empty(), false),
+            sink,
+            (img, i, layer, progress) -> handed.add(i),
+            events::add);
+
+    assertThat(reg.requests("GET", "/blobs/")).hasSize(blobGets);
+    assertThat(plainLines())
+        .containsExactly(
+            "1: Pulling from foo",
+            "Digest: " + image.digest(),
+            "Status: Image is up to date for " + reg.host() + "/foo:1",
+            reg.host() + "/foo:1");
+    assertThat(handed).as("layers still checked to be extracted").containsExactly(0, 1);
+  }
+
+  @Test
+  void blobsOfAnUnrecordedImageAreReusedAsAlreadyExisting() throws Exception {
+    TestImage image = TestImage.random(2, 2, 1000, "amd64");
+    image.pushTo(reg, "foo", "1");
+    pull(reg.host() + "/foo:1");
+    int blobGets = reg.requests("GET", "/blobs/").size();
+    sink.images.clear();
+    sink.tags.clear();
+    events.clear();
+
     pull(reg.host() + "/foo:1");
 
     assertThat(reg.requests("GET", "/blobs/")).hasSize(blobGets);
     assertThat(linesOf(image.layer(0).digest().shortHex())).containsExactly("Already exists");
-    assertThat(plainLines()).contains("Status: Image is up to date for " + reg.host() + "/foo:1");
+    assertThat(plainLines())
+        .contains("Status: Downloaded newer image for " + reg.host() + "/foo:1");
   }
 
   @Test
@@ -124,8 +153,10 @@ class PullerTest {
     puller.pull(
         new PullRequest(ImageReference.parse(reg.host() + "/foo"), Optional.empty(), false),
         sink,
-        (i, layer, progress) -> {
+        (img, i, layer, progress) -> {
           assertThat(sink.has(layer.digest())).isTrue();
+          assertThat(sink.has(img.config().digest())).isTrue();
+          assertThat(img.layers().get(i)).isEqualTo(layer);
           progress.consumed(layer.size());
           order.add(i);
         },
@@ -444,9 +475,15 @@ class PullerTest {
             () -> pull(reg.host() + "/foo:1", TestRegistries.config(), Optional.empty(), true))
         .isInstanceOf(PullException.class)
         .hasMessage("tag can't be used with --all-tags/-a");
+  }
+
+  @Test
+  void scratchIsRefusedAsDockersDaemonDoesAfterTheDefaultTag() {
     assertThatThrownBy(() -> pull("scratch"))
-        .isInstanceOf(PullException.class)
+        .isInstanceOfSatisfying(PullException.class, e -> assertThat(e.fromDaemon()).isTrue())
         .hasMessage("'scratch' is a reserved name");
+    assertThat(plainLines()).containsExactly("Using default tag: latest");
+    assertThat(reg.requests("GET", "/")).isEmpty();
   }
 
   @Test
