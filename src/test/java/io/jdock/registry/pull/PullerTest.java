@@ -343,6 +343,7 @@ class PullerTest {
                 + "/v2/\": dial tcp 127.0.0.1:"
                 + port
                 + ": connect: connection refused");
+    assertThat(sleeps).as("a refused connection is not retried").isEmpty();
   }
 
   @Test
