@@ -440,6 +440,9 @@ class PullerTest {
                     false))
         .hasMessage("no matching manifest for linux/s390x in the manifest list entries");
     assertThat(reg.requests("GET", "/blobs/")).isEmpty();
+    assertThat(plainLines())
+        .as("docker prints Pulling from before it chooses a platform")
+        .containsExactly("Using default tag: latest", "latest: Pulling from multi");
   }
 
   @Test
@@ -515,11 +518,24 @@ class PullerTest {
         Optional.of(Platform.parse("linux/arm64")),
         false);
 
-    assertThat(plainLines())
-        .contains(
+    List<String> lines = plainLines();
+    assertThat(lines.subList(lines.size() - 3, lines.size()))
+        .containsExactly(
+            "Status: Downloaded newer image for " + reg.host() + "/foo:latest",
             "WARNING: image with reference "
                 + reg.host()
-                + "/foo:latest was found but does not match the specified platform: wanted linux/arm64, actual: linux/amd64");
+                + "/foo:latest was found but does not match the specified platform: wanted linux/arm64, actual: linux/amd64",
+            reg.host() + "/foo:latest");
+    events.clear();
+    pull(
+        reg.host() + "/foo",
+        TestRegistries.config(),
+        Optional.of(Platform.parse("linux/arm64")),
+        false);
+    assertThat(plainLines())
+        .as("warned again when the image is up to date, as docker's daemon checks after the pull")
+        .contains("Status: Image is up to date for " + reg.host() + "/foo:latest")
+        .anyMatch(l -> l.startsWith("WARNING: image with reference"));
     events.clear();
     pull(
         reg.host() + "/foo",
