@@ -17,7 +17,11 @@ import picocli.CommandLine.ScopeType;
     },
     subcommands = {
       CompletionCommand.class,
+      LoginCommand.class,
+      LogoutCommand.class,
       OverlayCommand.class,
+      PullCommand.class,
+      PushCommand.class,
     })
 public final class JdockCommand implements Runnable {
 

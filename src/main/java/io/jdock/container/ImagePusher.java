@@ -12,9 +12,12 @@ import io.jdock.store.Image;
 import io.jdock.store.ImageStore;
 import io.jdock.store.NoSuchImageException;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * {@code jdock push NAME[:TAG]}: the registry's {@link Pusher} reading the tagged image from the
@@ -44,8 +47,7 @@ public final class ImagePusher {
         listener.onEvent(new PushEvent.UsingDefaultTag(ImageReference.DEFAULT_TAG));
       }
       listener.onEvent(new PushEvent.RefersTo(ref.name()));
-      throw new NoSuchImageException(
-          "An image does not exist locally with the tag: " + ref.familiarName());
+      throw notLocal(ref);
     }
     Descriptor manifest = image.get().manifestDescriptor();
     PushResult result =
@@ -56,6 +58,40 @@ public final class ImagePusher {
                 listener);
     store.addImage(manifest, List.of(ref.repository().withDigest(result.digest())), Map.of());
     return result;
+  }
+
+  /**
+   * {@code push -a}: pushes every tag the store has in {@code repository}'s repository, in tag
+   * order, under one {@code The push refers to repository} line.
+   */
+  public List<PushResult> pushAllTags(ImageReference repository, PushListener listener)
+      throws IOException, NoSuchImageException {
+    List<ImageReference> tags = new ArrayList<>();
+    for (Image i : store.images()) {
+      i.repoTags().stream().filter(t -> t.name().equals(repository.name())).forEach(tags::add);
+    }
+    if (tags.isEmpty()) {
+      listener.onEvent(new PushEvent.RefersTo(repository.name()));
+      throw notLocal(repository);
+    }
+    tags.sort(Comparator.comparing(ImageReference::toString));
+    AtomicBoolean referred = new AtomicBoolean();
+    PushListener once =
+        e -> {
+          if (!(e instanceof PushEvent.RefersTo) || !referred.getAndSet(true)) {
+            listener.onEvent(e);
+          }
+        };
+    List<PushResult> results = new ArrayList<>();
+    for (ImageReference tag : tags) {
+      results.add(push(tag, once));
+    }
+    return results;
+  }
+
+  private static NoSuchImageException notLocal(ImageReference ref) {
+    return new NoSuchImageException(
+        "An image does not exist locally with the tag: " + ref.familiarName());
   }
 
   private Optional<Image> tagged(ImageReference ref) throws IOException {
