@@ -24,6 +24,14 @@ store_manifest_digest() {
     "${2:-$JDOCK_ROOT}/index.json"
 }
 
+# store_tag SOURCE TARGET [ROOT]: adds the reference TARGET to the image SOURCE names, the way
+# another OCI tool would (skopeo copies within jdock's store, which is an OCI layout).
+store_tag() {
+  local root=${3:-$JDOCK_ROOT}
+  need skopeo || return 1
+  skopeo copy --quiet "oci:$root:$1" "oci:$root:$2"
+}
+
 # store_has_blob DIGEST [ROOT]
 store_has_blob() { [[ -f ${2:-$JDOCK_ROOT}/blobs/sha256/${1#sha256:} ]]; }
 

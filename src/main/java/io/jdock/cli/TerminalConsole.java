@@ -33,8 +33,15 @@ final class TerminalConsole implements LoginConsole {
     return Posix.isatty(STDIN);
   }
 
+  /** On a terminal, through {@link Console} (which reads a line at a time, unbuffered). */
   @Override
   public String readLine(String prompt) throws IOException {
+    out.flush();
+    Console console = System.console();
+    if (console != null) {
+      String line = console.readLine("%s", prompt);
+      return line == null ? "" : line;
+    }
     out.print(prompt);
     out.flush();
     String line = lines().readLine();
@@ -43,11 +50,11 @@ final class TerminalConsole implements LoginConsole {
 
   @Override
   public String readPassword(String prompt) throws IOException {
+    out.flush();
     Console console = System.console();
     if (console == null) {
       return readLine(prompt);
     }
-    out.flush();
     char[] password = console.readPassword("%s", prompt);
     return password == null ? "" : new String(password);
   }
