@@ -18,6 +18,10 @@ import picocli.CommandLine.ScopeType;
     subcommands = {
       CompletionCommand.class,
       OverlayCommand.class,
+      MountCommand.class,
+      UmountCommand.class,
+      MountsCommand.class,
+      MountServerCommand.class,
     })
 public final class JdockCommand implements Runnable {
 
