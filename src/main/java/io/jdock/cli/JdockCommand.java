@@ -22,6 +22,10 @@ import picocli.CommandLine.ScopeType;
       OverlayCommand.class,
       PullCommand.class,
       PushCommand.class,
+      MountCommand.class,
+      UmountCommand.class,
+      MountsCommand.class,
+      MountServerCommand.class,
     })
 public final class JdockCommand implements Runnable {
 
