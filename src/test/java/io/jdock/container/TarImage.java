@@ -21,7 +21,7 @@ import org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream;
  * A small real image for pull and push tests: gzip layer tars of one file each (written by Commons
  * Compress), a config listing their diff_ids, and an OCI manifest.
  */
-record TarImage(
+public record TarImage(
     String architecture,
     byte[] config,
     List<byte[]> layers,
@@ -30,7 +30,7 @@ record TarImage(
     Digest digest) {
 
   /** One layer per {@code files} entry, each holding a file {@code layer<i>.txt} with that text. */
-  static TarImage of(String architecture, String... files) {
+  public static TarImage of(String architecture, String... files) {
     List<byte[]> layers = new ArrayList<>();
     List<Digest> diffIds = new ArrayList<>();
     List<Descriptor> layerDescs = new ArrayList<>();
@@ -58,20 +58,20 @@ record TarImage(
   }
 
   /** The image ID: the config's digest. */
-  Digest id() {
+  public Digest id() {
     return Digest.sha256(config);
   }
 
-  Digest layerDigest(int i) {
+  public Digest layerDigest(int i) {
     return Digest.sha256(layers.get(i));
   }
 
-  Descriptor descriptor(Platform platform) {
+  public Descriptor descriptor(Platform platform) {
     return Descriptor.of(MediaType.OCI_MANIFEST, digest, manifest.length).withPlatform(platform);
   }
 
   /** Puts the blobs and the manifest (tagged {@code tag} unless null) into the registry. */
-  Digest pushTo(FakeRegistry reg, String repo, String tag) {
+  public Digest pushTo(FakeRegistry reg, String repo, String tag) {
     reg.putBlob(repo, config);
     layers.forEach(l -> reg.putBlob(repo, l));
     return reg.putManifest(repo, tag, MediaType.OCI_MANIFEST.value(), manifest);
