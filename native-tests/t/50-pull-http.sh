@@ -213,3 +213,14 @@ test_usage_errors_are_dockers() {
   assert_output "Using default tag: latest"
   assert_fails_with "unknown flag: --nope" 125 jdock pull --nope x
 }
+
+test_a_pulled_image_mounts_as_umoci_unpacks_it() {
+  own_store
+  assert_ok jdock pull -q "$REG_HOST/jdock-small"
+  fx_unpack jdock-small bundle
+  mkdir mnt
+  assert_ok jdock mount --read-only "$REG_HOST/jdock-small" "$NT_CASE_DIR/mnt"
+  defer jdock umount "$NT_CASE_DIR/mnt"
+  assert_tree_same bundle/rootfs mnt
+  assert_not_exists mnt/dir/a "the whiteout of the second layer"
+}
