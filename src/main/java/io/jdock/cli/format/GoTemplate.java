@@ -99,7 +99,7 @@ public final class GoTemplate {
     Exec exec = new Exec(text, templates, all, missingKeyError, structMaps, out);
     try {
       exec.run(root, data);
-    } catch (Exec.ExecError e) {
+    } catch (ExecPosition.ExecError e) {
       throw new TemplateException(e.getMessage());
     } catch (StackOverflowError e) {
       throw new TemplateException("template: : exceeded maximum template depth");
