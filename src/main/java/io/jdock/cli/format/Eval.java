@@ -63,7 +63,8 @@ final class Eval {
   }
 
   private void notAFunction(List<Node> args, Object fin) {
-    if (args.size() > 1 || fin != MISSING) {
+    // A variable given as an argument comes without a command's argument list (Go: a nil slice).
+    if ((args != null && args.size() > 1) || fin != MISSING) {
       throw position.errorf("can't give argument to non-function " + args.get(0));
     }
   }

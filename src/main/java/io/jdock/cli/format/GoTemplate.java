@@ -103,6 +103,9 @@ public final class GoTemplate {
       throw new TemplateException(e.getMessage());
     } catch (StackOverflowError e) {
       throw new TemplateException("template: : exceeded maximum template depth");
+    } catch (RuntimeException e) {
+      // A case the engine does not model (e.g. an extreme printf width): one line, never a trace.
+      throw new TemplateException("template: : executing \"\": " + e);
     }
   }
 
