@@ -2,7 +2,9 @@ package io.jdock.store;
 
 import io.jdock.oci.Digest;
 import io.jdock.oci.InvalidContentException;
+import java.io.FilterInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
@@ -69,6 +71,13 @@ public final class PendingBlob implements AutoCloseable {
     size += len;
   }
 
+  /** The bytes written so far ({@link #size()} of them), read back from the temp file. */
+  public InputStream written() throws IOException {
+    checkOpen();
+    channel.force(false);
+    return new BoundedInputStream(Files.newInputStream(tempFile), size);
+  }
+
   /** Drops everything written: writing starts again at 0. */
   public void truncate() throws IOException {
     checkOpen();
@@ -115,6 +124,40 @@ public final class PendingBlob implements AutoCloseable {
       Files.deleteIfExists(tempFile);
     } finally {
       gc.close();
+    }
+  }
+
+  /** At most {@code limit} bytes of a stream. */
+  private static final class BoundedInputStream extends FilterInputStream {
+    private long left;
+
+    BoundedInputStream(InputStream in, long limit) {
+      super(in);
+      this.left = limit;
+    }
+
+    @Override
+    public int read() throws IOException {
+      if (left <= 0) {
+        return -1;
+      }
+      int b = super.read();
+      if (b >= 0) {
+        left--;
+      }
+      return b;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      if (left <= 0) {
+        return -1;
+      }
+      int n = super.read(b, off, (int) Math.min(len, left));
+      if (n > 0) {
+        left -= n;
+      }
+      return n;
     }
   }
 

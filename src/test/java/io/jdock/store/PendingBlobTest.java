@@ -46,6 +46,19 @@ class PendingBlobTest {
   }
 
   @Test
+  void writtenBytesReadBack() throws IOException {
+    try (PendingBlob w = store.blobs().begin(DIGEST, CONTENT.length)) {
+      w.write(CONTENT, 0, 7);
+      try (java.io.InputStream in = w.written()) {
+        assertThat(in.readAllBytes()).isEqualTo(java.util.Arrays.copyOf(CONTENT, 7));
+      }
+      w.write(CONTENT, 7, CONTENT.length - 7);
+      w.commit();
+    }
+    assertThat(store.blobs().read(DIGEST)).isEqualTo(CONTENT);
+  }
+
+  @Test
   void truncateStartsOver() throws IOException {
     try (PendingBlob w = store.blobs().begin(DIGEST, CONTENT.length)) {
       w.write("garbage".getBytes(StandardCharsets.UTF_8), 0, 7);
