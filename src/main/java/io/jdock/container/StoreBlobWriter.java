@@ -23,10 +23,9 @@ final class StoreBlobWriter implements BlobWriter {
     return blob.size();
   }
 
-  /** Never asked for: {@link #offset()} is 0 when the puller begins. */
   @Override
   public InputStream existing() throws IOException {
-    throw new IOException("blob " + blob.digest() + ": no earlier bytes to resume from");
+    return blob.written();
   }
 
   @Override

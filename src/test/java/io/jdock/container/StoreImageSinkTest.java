@@ -86,6 +86,16 @@ class StoreImageSinkTest {
   }
 
   @Test
+  void existingIsWhatWasWritten() throws IOException {
+    try (BlobWriter w = sink.begin(BLOB)) {
+      w.write(DATA, 0, 6);
+      try (java.io.InputStream in = w.existing()) {
+        assertThat(in.readAllBytes()).isEqualTo(java.util.Arrays.copyOf(DATA, 6));
+      }
+    }
+  }
+
+  @Test
   void aResetRestartsTheBlob() throws IOException {
     try (BlobWriter w = sink.begin(BLOB)) {
       w.write(DATA, 0, 7);
