@@ -1,8 +1,10 @@
 package io.jdock.container;
 
+import io.jdock.layer.DiffIdMismatchException;
 import io.jdock.oci.Descriptor;
 import io.jdock.oci.Digest;
 import io.jdock.oci.ImageConfig;
+import io.jdock.oci.InvalidContentException;
 import io.jdock.registry.ResolvedImage;
 import io.jdock.registry.pull.LayerHandler;
 import io.jdock.store.ImageStore;
@@ -40,13 +42,18 @@ final class LayerExtraction implements LayerHandler {
     if (store.layers().has(diffId)) {
       return;
     }
-    store
-        .layers()
-        .ensure(
-            diffId,
-            layer.digest(),
-            (in, rootfs, toc, expected) ->
-                unpacker.unpack(new Counting(in, progress), rootfs, toc, expected));
+    try {
+      store
+          .layers()
+          .ensure(
+              diffId,
+              layer.digest(),
+              (in, rootfs, toc, expected) ->
+                  unpacker.unpack(new Counting(in, progress), rootfs, toc, expected));
+    } catch (DiffIdMismatchException e) {
+      // docker's pull (moby pull_v2.go errRootFSMismatch); the details stay in the cause.
+      throw new InvalidContentException("layers from manifest don't match image configuration", e);
+    }
   }
 
   private List<Digest> diffIds(ResolvedImage image) throws IOException {

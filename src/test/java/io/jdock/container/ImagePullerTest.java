@@ -140,6 +140,21 @@ class ImagePullerTest {
   }
 
   @Test
+  void aLayerThatIsNotWhatTheConfigSaysIsRefusedAndNoImageRecorded() throws Exception {
+    TarImage image = TarImage.of("amd64", "real content\n").withWrongFirstDiffId();
+    image.pushTo(reg, "liar", "latest");
+
+    assertThatThrownBy(() -> pull(reg.host() + "/liar"))
+        .isInstanceOf(IOException.class)
+        .hasMessage("layers from manifest don't match image configuration");
+
+    assertThat(store.images()).isEmpty();
+    assertThat(store.layers().has(image.diffIds().get(0))).isFalse();
+    assertThat(Files.list(store.paths().layersDir())).isEmpty();
+    assertThat(tempFiles()).isEmpty();
+  }
+
+  @Test
   void aBrokenDownloadIsResumedWithARangeRequest() throws Exception {
     TarImage image = TarImage.of("amd64", "x".repeat(100_000));
     image.pushTo(reg, "foo", "latest");

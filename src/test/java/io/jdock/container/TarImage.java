@@ -57,6 +57,26 @@ public record TarImage(
     return new TarImage(architecture, config, layers, diffIds, manifest, Digest.sha256(manifest));
   }
 
+  /** The same layers with a config whose first diff_id is wrong (a lying image). */
+  public TarImage withWrongFirstDiffId() {
+    Digest wrong = Digest.sha256("not the layer".getBytes(StandardCharsets.UTF_8));
+    byte[] badConfig =
+        new String(config, StandardCharsets.UTF_8)
+            .replace(diffIds.get(0).toString(), wrong.toString())
+            .getBytes(StandardCharsets.UTF_8);
+    List<Descriptor> layerDescs = new ArrayList<>();
+    for (byte[] l : layers) {
+      layerDescs.add(Descriptor.of(MediaType.OCI_LAYER_GZIP, Digest.sha256(l), l.length));
+    }
+    Descriptor configDesc =
+        Descriptor.of(MediaType.OCI_CONFIG, Digest.sha256(badConfig), badConfig.length);
+    byte[] badManifest = OciJson.write(ImageManifest.oci(configDesc, layerDescs));
+    List<Digest> ids = new ArrayList<>(diffIds);
+    ids.set(0, wrong);
+    return new TarImage(
+        architecture, badConfig, layers, ids, badManifest, Digest.sha256(badManifest));
+  }
+
   /** The image ID: the config's digest. */
   public Digest id() {
     return Digest.sha256(config);
