@@ -196,7 +196,7 @@ test_a_corrupted_blob_fails_with_a_digest_error_and_stores_nothing() {
   run jdock pull "$REG_HOST/broken"
   assert_eq 1 "$status"
   assert_line "$output" "latest: Pulling from broken"
-  assert_match "$stderr" "^filesystem layer verification failed for digest $layer \(got sha256:[0-9a-f]{64}\)$"
+  assert_eq "filesystem layer verification failed for digest $layer" "$stderr"
   assert_eq "" "$(store_refs)" "no image"
   if store_has_blob "$layer"; then fail "the corrupt blob was stored"; fi
   assert_eq "" "$(store_leftovers)" "no partial blob left"
