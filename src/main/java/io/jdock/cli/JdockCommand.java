@@ -17,7 +17,13 @@ import picocli.CommandLine.ScopeType;
     },
     subcommands = {
       CompletionCommand.class,
+      ImageCommand.class,
+      ImagesCommand.class,
+      InspectCommand.class,
       OverlayCommand.class,
+      RmiCommand.class,
+      SystemCommand.class,
+      TagCommand.class,
     })
 public final class JdockCommand implements Runnable {
 
