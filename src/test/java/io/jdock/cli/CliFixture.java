@@ -98,8 +98,18 @@ final class CliFixture {
     }
   }
 
-  /** Records a container of an image (its ID is {@code c} 64 times). */
+  /** Records a container of an image (its ID is {@code c} 64 times), created now. */
   void container(char c, String name, Digest image, ContainerState state) throws Exception {
+    container(c, name, image, state, Instant.now(), "");
+  }
+
+  /**
+   * Records a container created at {@code created}, with {@code upperContent} in a file of its
+   * upper dir.
+   */
+  void container(
+      char c, String name, Digest image, ContainerState state, Instant created, String upperContent)
+      throws Exception {
     try (ImageStore store = open()) {
       Descriptor manifest =
           store.images().stream()
@@ -117,21 +127,32 @@ final class CliFixture {
                   image,
                   manifest.digest(),
                   "img",
-                  Instant.now(),
+                  created,
                   List.of("/bin/sh", "-c", "echo hello; sleep 1000000"),
                   ContainerConfig.EMPTY,
                   state,
                   store.containers().upperDir(id)));
+      if (!upperContent.isEmpty()) {
+        java.nio.file.Files.writeString(store.containers().upperDir(id).resolve("f"), upperContent);
+      }
     }
   }
 
   /** A running container's state: this test's own process, which is alive. */
   static ContainerState running() {
-    return new ContainerState.Running(ProcessHandle.current().pid(), Instant.now());
+    return running(Instant.now());
+  }
+
+  static ContainerState running(Instant started) {
+    return new ContainerState.Running(ProcessHandle.current().pid(), started);
   }
 
   static ContainerState stopped() {
-    return new ContainerState.Exited(0, Instant.now(), Instant.now());
+    return stopped(Instant.now());
+  }
+
+  static ContainerState stopped(Instant finished) {
+    return new ContainerState.Exited(0, finished, finished);
   }
 
   ImageStore open() throws IOException {
