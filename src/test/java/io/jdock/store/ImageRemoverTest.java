@@ -405,6 +405,41 @@ class ImageRemoverTest {
     assertThat(report.reclaimedBytes()).isEqualTo("lt".length() + "lp".length() + "lc".length());
   }
 
+  @Test
+  void pruneFiltersByLabelAndCreationTime() throws Exception {
+    // TestImages labels each config seed=<seed> and creates it 2024-01-02T03:04:05Z.
+    TestImages.Built a = image("a", List.of(), "la");
+    TestImages.Built b = image("b", List.of(), "lb");
+    Instant now = Instant.parse("2024-01-10T00:00:00Z");
+
+    assertThat(remover.prune(ImageFilters.parse(List.of("until=2024-01-01")), now).records())
+        .isEmpty();
+    assertThat(remover.prune(ImageFilters.parse(List.of("label!=seed=b")), now).records())
+        .extracting(RemoveRecord::line)
+        .containsExactly(deleted(a.id()), deleted(a.diffIds().get(0)));
+    PruneReport report =
+        remover.prune(ImageFilters.parse(List.of("label=seed", "until=168h")), now);
+    assertThat(report.records())
+        .extracting(RemoveRecord::line)
+        .containsExactly(deleted(b.id()), deleted(b.diffIds().get(0)));
+    assertThat(report.reclaimedBytes()).isEqualTo("lb".length());
+  }
+
+  @Test
+  void pruneRefusesFiltersDockerRefuses() throws Exception {
+    TestImages.Built a = image("a", List.of(), "la");
+    Instant now = Instant.now();
+    assertThatThrownBy(() -> remover.prune(ImageFilters.parse(List.of("before=x")), now))
+        .isInstanceOf(InvalidFilterException.class)
+        .hasMessage("invalid filter 'before'");
+    assertThatThrownBy(
+            () -> remover.prune(ImageFilters.parse(List.of("until=1h", "until=2h")), now))
+        .hasMessage("more than one until filter specified");
+    assertThatThrownBy(() -> remover.prune(ImageFilters.parse(List.of("dangling=maybe")), now))
+        .hasMessage("invalid filter 'dangling=[maybe]'");
+    assertThat(exists(a)).isTrue();
+  }
+
   // --- isSingleReference, as docker defines it ---
 
   @Test
