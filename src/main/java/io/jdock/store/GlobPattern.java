@@ -60,18 +60,22 @@ final class GlobPattern {
           }
         }
       }
-      // Before answering no, check that the rest of the pattern is well formed.
-      while (p < pattern.length) {
-        while (p < pattern.length && pattern[p] == '*') {
-          p++;
-        }
-        int end = chunkEnd(pattern, p);
-        matchChunk(pattern, p, end, new int[0], 0);
-        p = end;
-      }
+      checkSyntax(pattern, p);
       return false;
     }
     return n == name.length;
+  }
+
+  /** Before answering no, Go checks that the rest of the pattern is well formed. */
+  private static void checkSyntax(int[] pattern, int p) throws InvalidFilterException {
+    while (p < pattern.length) {
+      while (p < pattern.length && pattern[p] == '*') {
+        p++;
+      }
+      int end = chunkEnd(pattern, p);
+      matchChunk(pattern, p, end, new int[0], 0);
+      p = end;
+    }
   }
 
   /** Go's scanChunk: the chunk runs to the next * outside a class. */
@@ -109,34 +113,9 @@ final class GlobPattern {
       int ch = chunk[c];
       if (ch == '[') {
         int r = failed ? -1 : s[n++];
-        c++;
-        boolean negated = c < end && chunk[c] == '^';
-        if (negated) {
-          c++;
-        }
-        boolean match = false;
-        int ranges = 0;
-        while (true) {
-          if (c < end && chunk[c] == ']' && ranges > 0) {
-            c++;
-            break;
-          }
-          int[] lo = escaped(chunk, c, end);
-          c = lo[1];
-          int hi = lo[0];
-          if (chunk[c] == '-') {
-            int[] h = escaped(chunk, c + 1, end);
-            hi = h[0];
-            c = h[1];
-          }
-          if (lo[0] <= r && r <= hi) {
-            match = true;
-          }
-          ranges++;
-        }
-        if (match == negated) {
-          failed = true;
-        }
+        ClassMatch m = matchClass(chunk, c + 1, end, r);
+        c = m.next();
+        failed |= !m.matched();
       } else if (ch == '?') {
         if (!failed) {
           failed = s[n] == '/';
@@ -158,6 +137,39 @@ final class GlobPattern {
       }
     }
     return failed ? -1 : n;
+  }
+
+  /** Where the chunk continues after a character class, and whether the character matched it. */
+  private record ClassMatch(int next, boolean matched) {}
+
+  /** A character class after its {@code [} ({@code [^a-z]}, escapes allowed). */
+  private static ClassMatch matchClass(int[] chunk, int c, int end, int r)
+      throws InvalidFilterException {
+    boolean negated = c < end && chunk[c] == '^';
+    if (negated) {
+      c++;
+    }
+    boolean match = false;
+    int ranges = 0;
+    while (true) {
+      if (c < end && chunk[c] == ']' && ranges > 0) {
+        c++;
+        break;
+      }
+      int[] lo = escaped(chunk, c, end);
+      c = lo[1];
+      int hi = lo[0];
+      if (chunk[c] == '-') {
+        int[] h = escaped(chunk, c + 1, end);
+        hi = h[0];
+        c = h[1];
+      }
+      if (lo[0] <= r && r <= hi) {
+        match = true;
+      }
+      ranges++;
+    }
+    return new ClassMatch(c, match != negated);
   }
 
   /** Go's getEsc: one possibly escaped character of a class, and where the class continues. */
