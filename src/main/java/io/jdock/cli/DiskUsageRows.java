@@ -30,6 +30,12 @@ final class DiskUsageRows {
               "Size", "SIZE",
               "Reclaimable", "RECLAIMABLE"),
           "*formatter.diskUsageImagesContext");
+
+  /** docker's {@code --format raw} of the summary. */
+  static final String RAW =
+      "type: {{.Type}}\ntotal: {{.TotalCount}}\nactive: {{.Active}}\nsize: {{.Size}}\n"
+          + "reclaimable: {{.Reclaimable}}\n";
+
   static final TableFormat IMAGES =
       new TableFormat(
           "table {{.Repository}}\t{{.Tag}}\t{{.ID}}\t{{.CreatedSince}}\t{{.Size}}\t{{.SharedSize}}"

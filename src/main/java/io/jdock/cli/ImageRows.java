@@ -21,6 +21,12 @@ final class ImageRows {
   static final String DIGESTS_TABLE =
       "table {{.Repository}}\t{{.Tag}}\t{{.Digest}}\t{{.ID}}\t{{if .CreatedSince }}{{.CreatedSince}}{{else}}N/A{{end}}\t{{.Size}}";
   static final String QUIET = "{{.ID}}";
+  static final String RAW =
+      "repository: {{ .Repository }}\ntag: {{.Tag}}\nimage_id: {{.ID}}\n"
+          + "created_at: {{.CreatedAt}}\nvirtual_size: {{.Size}}\n";
+  static final String RAW_DIGESTS =
+      "repository: {{ .Repository }}\ntag: {{.Tag}}\ndigest: {{.Digest}}\nimage_id: {{.ID}}\n"
+          + "created_at: {{.CreatedAt}}\nvirtual_size: {{.Size}}\n";
   static final Map<String, String> HEADERS =
       Map.ofEntries(
           Map.entry("ID", "IMAGE ID"),
@@ -50,11 +56,15 @@ final class ImageRows {
 
   /**
    * docker's NewImageFormat: the user's format, or the default table ({@code -q}: IDs only, {@code
-   * --digests}: with a DIGEST column, also added to a user's table that lacks one).
+   * --digests}: with a DIGEST column, also added to a user's table that lacks one); {@code raw} is
+   * docker's {@code key: value} form.
    */
   static String format(String userFormat, boolean quiet, boolean digests) {
     if (userFormat == null || userFormat.isEmpty() || userFormat.equals("table")) {
       return quiet ? QUIET : digests ? DIGESTS_TABLE : DEFAULT_TABLE;
+    }
+    if (userFormat.equals("raw")) {
+      return quiet ? "image_id: {{.ID}}" : digests ? RAW_DIGESTS : RAW;
     }
     if (userFormat.startsWith("table") && digests && !userFormat.contains("{{.Digest}}")) {
       return userFormat + "\t{{.Digest}}";

@@ -57,7 +57,8 @@ final class SystemDfCommand implements Callable<Integer> {
     boolean table = format.isEmpty() || format.equals("table");
     try (ImageStore store = Stores.open(spec)) {
       if (!verbose) {
-        DiskUsageRows.SUMMARY.write(out, format, DiskUsageRows.summary(store.diskUsage()));
+        String source = format.equals("raw") ? DiskUsageRows.RAW : format;
+        DiskUsageRows.SUMMARY.write(out, source, DiskUsageRows.summary(store.diskUsage()));
         return 0;
       }
       DiskUsageRows rows = new DiskUsageRows(now);

@@ -158,6 +158,17 @@ class ImagesCommandTest {
                 .run("images", "--format", "table {{.ID}}\\t{{.VirtualSize}}", "busybox:1.36")
                 .out())
         .isEqualTo("IMAGE ID       SIZE\n" + busybox.shortHex() + "   1000kB\n");
+    assertThat(jdock.run("images", "--format", "raw", "zero").out())
+        .isEqualTo(
+            "repository: zero\ntag: 1\nimage_id: "
+                + zero.shortHex()
+                + "\ncreated_at: "
+                + Units.goTimeString(Instant.parse("0001-01-01T00:00:00Z"))
+                + "\nvirtual_size: 1B\n\n");
+    assertThat(jdock.run("images", "--format", "raw", "-q", "zero").out())
+        .isEqualTo("image_id: " + zero.shortHex() + "\n");
+    assertThat(jdock.run("images", "--format", "raw", "--digests", "foo").out())
+        .startsWith("repository: foo\ntag: <none>\ndigest: " + digest + "\nimage_id: ");
     assertThat(jdock.run("images", "--format", "table {{.Tag}}", "--digests", "foo").out())
         .isEqualTo("TAG       DIGEST\n<none>    " + digest + "\n");
   }

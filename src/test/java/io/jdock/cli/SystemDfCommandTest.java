@@ -86,6 +86,10 @@ class SystemDfCommandTest {
     assertThat(jdock.run("system", "df", "--format", "{{.Type}}: {{.Reclaimable}}").out())
         .isEqualTo(
             "Images: 250B (14%)\nContainers: 300B (13%)\nLocal Volumes: 0B\nBuild Cache: 0B\n");
+    assertThat(jdock.run("system", "df", "--format", "raw").out())
+        .startsWith(
+            "type: Images\ntotal: 2\nactive: 1\nsize: 1.75kB\nreclaimable: 250B (14%)\n\n"
+                + "type: Containers\n");
 
     assertThat(jdock.run("system", "df", "-v").out())
         .isEqualTo(
