@@ -57,3 +57,18 @@ index_set_parent() {
       then .annotations["io.jdock.image.parent"] = $parent else . end)' "$index" >"$index.new"
   mv "$index.new" "$index"
 }
+
+# chain_ids IMAGE: the layer chain IDs of a fixture image, base first (OCI image-spec:
+# ChainID(L0) = DiffID(L0), ChainID(L0..n) = sha256 of "ChainID(L0..n-1) DiffID(Ln)"); docker's
+# rmi names the layers it deletes by them.
+chain_ids() {
+  local chain="" diff
+  while read -r diff; do
+    if [[ -z $chain ]]; then
+      chain=$diff
+    else
+      chain="sha256:$(printf '%s %s' "$chain" "$diff" | sha256sum | cut -d' ' -f1)"
+    fi
+    echo "$chain"
+  done < <(jq -r '.rootfs.diff_ids[]' "$(fx_inspect "$1" oci-layout config)")
+}

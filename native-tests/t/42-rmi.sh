@@ -4,7 +4,7 @@
 setup_file() {
   TEST_ID=$(fx_image_id jdock-test)
   SMALL_ID=$(fx_image_id jdock-small)
-  SMALL_DIFF_IDS=$(jq -r '.rootfs.diff_ids | reverse | .[]' "$(fx_inspect jdock-small oci-layout config)")
+  SMALL_CHAIN_IDS=$(chain_ids jdock-small | tac)
 }
 
 test_rmi_untags_then_deletes_image_and_layers() {
@@ -14,7 +14,7 @@ test_rmi_untags_then_deletes_image_and_layers() {
   assert_output "Untagged: other:1"
   assert_ok jdock image rm jdock-small
   local expected=("Untagged: jdock-small:latest" "Deleted: $SMALL_ID") d
-  while read -r d; do expected+=("Deleted: $d"); done <<<"$SMALL_DIFF_IDS"
+  while read -r d; do expected+=("Deleted: $d"); done <<<"$SMALL_CHAIN_IDS"
   assert_output "${expected[@]}"
   assert_eq "" "$stderr"
   assert_ok jdock images -aq

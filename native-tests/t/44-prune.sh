@@ -13,10 +13,10 @@ two_images_one_dangling() {
   jdock tag jdock-small jdock-test
 }
 
-# deleted_lines IMAGE: "deleted: " lines of an image and of its layers (top first).
+# deleted_lines IMAGE: "deleted: " lines of an image and of its layers (chain IDs, top first).
 deleted_lines() {
   echo "deleted: $(fx_image_id "$1")"
-  jq -r '.rootfs.diff_ids | reverse | .[] | "deleted: " + .' "$(fx_inspect "$1" oci-layout config)"
+  chain_ids "$1" | tac | sed 's/^/deleted: /'
 }
 
 test_without_yes_nothing_is_removed() {

@@ -92,6 +92,6 @@ final class ImagePruneCommand implements Callable<Integer> {
     if (record instanceof RemoveRecord.DeletedImage d) {
       return "deleted: " + d.id();
     }
-    return "deleted: " + ((RemoveRecord.DeletedLayer) record).diffId();
+    return "deleted: " + ((RemoveRecord.DeletedLayer) record).chainId();
   }
 }

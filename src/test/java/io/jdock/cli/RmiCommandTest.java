@@ -3,6 +3,7 @@ package io.jdock.cli;
 import static io.jdock.cli.ImagesCommandTest.assertError;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jdock.oci.ChainId;
 import io.jdock.oci.Digest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -33,6 +34,15 @@ class RmiCommandTest {
 
   private static String layer(String content) {
     return Digest.sha256(content.getBytes(StandardCharsets.UTF_8)).toString();
+  }
+
+  /** docker names a deleted layer by its chain ID: that of the stack of these layers. */
+  private static String chain(String... layers) {
+    List<Digest> diffIds =
+        java.util.Arrays.stream(layers)
+            .map(l -> Digest.sha256(l.getBytes(StandardCharsets.UTF_8)))
+            .toList();
+    return ChainId.of(diffIds).get(layers.length - 1).toString();
   }
 
   private static String conflict(Digest id, boolean hard, String reason) {
@@ -100,7 +110,8 @@ class RmiCommandTest {
     // Deleting the child prunes the untagged parent with it; --no-prune keeps it.
     CliFixture.Run keep = jdock.run("rmi", "--no-prune", "app:1");
     assertThat(keep.out())
-        .isEqualTo("Untagged: app:1\nDeleted: " + child + "\nDeleted: " + layer("app") + "\n");
+        .isEqualTo(
+            "Untagged: app:1\nDeleted: " + child + "\nDeleted: " + chain("base", "app") + "\n");
     assertThat(jdock.run("images", "-aq").out()).isEqualTo(parent.shortHex() + "\n");
   }
 
@@ -114,7 +125,7 @@ class RmiCommandTest {
             "Untagged: app:1\nDeleted: "
                 + child
                 + "\nDeleted: "
-                + layer("app")
+                + chain("base", "app")
                 + "\nDeleted: "
                 + parent
                 + "\nDeleted: "

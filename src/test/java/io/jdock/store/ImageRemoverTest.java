@@ -3,6 +3,7 @@ package io.jdock.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.jdock.oci.ChainId;
 import io.jdock.oci.Digest;
 import io.jdock.reference.InvalidReferenceException;
 import java.io.IOException;
@@ -60,11 +61,16 @@ class ImageRemoverTest {
     return "Deleted: " + digest;
   }
 
+  /** docker reports a deleted layer by its chain ID. */
+  private static String deletedLayer(TestImages.Built image, int layer) {
+    return deleted(ChainId.of(image.diffIds()).get(layer));
+  }
+
   private List<String> deletedWithLayers(TestImages.Built image) {
     List<String> lines = new ArrayList<>();
     lines.add(deleted(image.id()));
     for (int i = image.diffIds().size() - 1; i >= 0; i--) {
-      lines.add(deleted(image.diffIds().get(i)));
+      lines.add(deletedLayer(image, i));
     }
     return lines;
   }
@@ -296,8 +302,7 @@ class ImageRemoverTest {
     TestImages.Built parent = image("p", List.of(), "base");
     TestImages.Built child = child("c", parent.id(), List.of("c"), "base", "top");
     assertThat(remover.remove("c", false, false).stream().map(RemoveRecord::line))
-        .containsExactly(
-            "Untagged: c:latest", deleted(child.id()), deleted(child.diffIds().get(1)));
+        .containsExactly("Untagged: c:latest", deleted(child.id()), deletedLayer(child, 1));
     assertThat(exists(parent)).isTrue();
 
     TestImages.Built child2 = child("c2", parent.id(), List.of("c2"), "base", "top2");
@@ -305,7 +310,7 @@ class ImageRemoverTest {
         .containsExactly(
             "Untagged: c2:latest",
             deleted(child2.id()),
-            deleted(child2.diffIds().get(1)),
+            deletedLayer(child2, 1),
             deleted(parent.id()),
             deleted(parent.diffIds().get(0)));
   }
@@ -329,7 +334,7 @@ class ImageRemoverTest {
     TestImages.Built a = image("a", List.of("a"), "shared", "own");
     image("b", List.of("b"), "shared");
     assertThat(rmi("a", false))
-        .containsExactly("Untagged: a:latest", deleted(a.id()), deleted(a.diffIds().get(1)));
+        .containsExactly("Untagged: a:latest", deleted(a.id()), deletedLayer(a, 1));
     assertThat(store.blobs().has(a.layerBlobs().get(0))).isTrue();
     assertThat(store.blobs().has(a.layerBlobs().get(1))).isFalse();
   }
