@@ -45,7 +45,11 @@ final class ImageInspection {
     s.omitEmpty("ContainerConfig", null);
     s.field("DockerVersion", ConfigFields.text(config, "docker_version"));
     s.field("Author", ConfigFields.text(config, "author"));
-    s.field("Config", ConfigFields.containerConfig(config.path("config")));
+    // A config without "config" has a nil *container.Config in docker: "Config": null.
+    JsonNode containerConfig = config.path("config");
+    s.field(
+        "Config",
+        containerConfig.isObject() ? ConfigFields.containerConfig(containerConfig) : null);
     s.field("Architecture", ConfigFields.text(config, "architecture"));
     s.omitEmpty("Variant", ConfigFields.text(config, "variant"));
     String os = ConfigFields.text(config, "os");

@@ -217,6 +217,17 @@ class ImageInspectCommandTest {
   }
 
   @Test
+  void aConfigWithoutConfigIsNull() throws Exception {
+    ObjectNode config = CliFixture.config(null, Map.of());
+    config.remove("config");
+    jdock.image(config, List.of("noconfig:1"), "n");
+    assertThat(jdock.run("image", "inspect", "-f", "{{json .Config}}|{{.Os}}", "noconfig:1").out())
+        .isEqualTo("null|linux\n");
+    assertThat(jdock.run("image", "inspect", "noconfig:1").out())
+        .contains("\n        \"Author\": \"\",\n        \"Config\": null,\n");
+  }
+
+  @Test
   void templatesRunOnTheGoStructThenOnTheDecodedJson() {
     String template =
         "{{.ID}} {{.Size}} {{.VirtualSize}}|{{.RepoTags}}|{{index .RepoTags 0}}|"
