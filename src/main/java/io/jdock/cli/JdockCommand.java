@@ -17,11 +17,17 @@ import picocli.CommandLine.ScopeType;
     },
     subcommands = {
       CompletionCommand.class,
+      ImageCommand.class,
+      ImagesCommand.class,
+      InspectCommand.class,
       OverlayCommand.class,
       MountCommand.class,
       UmountCommand.class,
       MountsCommand.class,
       MountServerCommand.class,
+      RmiCommand.class,
+      SystemCommand.class,
+      TagCommand.class,
     })
 public final class JdockCommand implements Runnable {
 
