@@ -17,6 +17,9 @@ import picocli.CommandLine.ScopeType;
     },
     subcommands = {
       CompletionCommand.class,
+      ImageCommand.class,
+      ImagesCommand.class,
+      InspectCommand.class,
       LoginCommand.class,
       LogoutCommand.class,
       OverlayCommand.class,
@@ -26,6 +29,9 @@ import picocli.CommandLine.ScopeType;
       UmountCommand.class,
       MountsCommand.class,
       MountServerCommand.class,
+      RmiCommand.class,
+      SystemCommand.class,
+      TagCommand.class,
     })
 public final class JdockCommand implements Runnable {
 
