@@ -17,6 +17,8 @@ import picocli.CommandLine.Spec;
       ImageInspectCommand.class,
       ImageLsCommand.class,
       ImagePruneCommand.class,
+      ImagePullCommand.class,
+      ImagePushCommand.class,
       ImageRmCommand.class,
       ImageTagCommand.class,
     })
