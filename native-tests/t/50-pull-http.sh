@@ -57,6 +57,14 @@ test_the_image_id_is_skopeos_config_digest_and_the_repo_digest_the_registrys() {
   assert_file_same manifest.json "$JDOCK_ROOT/blobs/sha256/${SMALL_DIGEST#sha256:}"
 }
 
+test_image_inspect_shows_what_docker_shows_after_a_pull() {
+  own_store
+  assert_ok jdock pull -q "$REG_HOST/jdock-small"
+  run jdock image inspect --format '{{.Id}} {{json .RepoTags}} {{json .RepoDigests}}' "$REG_HOST/jdock-small"
+  assert_eq 0 "$status"
+  assert_output "$(fx_image_id jdock-small) [\"$REG_HOST/jdock-small:latest\"] [\"$REG_HOST/jdock-small@$SMALL_DIGEST\"]"
+}
+
 test_layers_are_extracted_into_the_store_as_tar_extracts_them() {
   own_store
   assert_ok jdock pull -q "$REG_HOST/jdock-small"

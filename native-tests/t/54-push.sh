@@ -39,6 +39,24 @@ test_push_to_a_new_repository_then_pull_back_by_digest() {
   assert_eq "$(fx_image_id jdock-small)" "$(store_image_id "$REG_HOST/copied@$SMALL_DIGEST")"
 }
 
+test_push_rmi_then_pull_back_by_digest_in_the_same_store() {
+  own_store
+  assert_ok jdock pull -q "$REG_HOST/jdock-small"
+  assert_ok jdock tag "$REG_HOST/jdock-small" "$REG_HOST/roundtrip:1"
+  assert_ok jdock push "$REG_HOST/roundtrip:1"
+  local pushed
+  pushed=$(registry_digest roundtrip:1)
+  assert_eq "$SMALL_DIGEST" "$pushed" "skopeo's digest of the pushed manifest"
+  assert_ok jdock rmi "$REG_HOST/roundtrip:1" "$REG_HOST/jdock-small"
+  assert_line "$output" "Deleted: $(fx_image_id jdock-small)"
+  assert_eq "" "$(store_refs)"
+  run jdock pull "$REG_HOST/roundtrip@$pushed"
+  assert_eq 0 "$status"
+  assert_line "$output" "Status: Downloaded newer image for $REG_HOST/roundtrip@$pushed"
+  run jdock image inspect --format '{{.Id}}' "$REG_HOST/roundtrip@$pushed"
+  assert_output "$(fx_image_id jdock-small)"
+}
+
 test_push_uploads_what_another_registry_lacks() {
   own_store
   assert_ok jdock pull -q "$REG_HOST/jdock-small"
