@@ -17,6 +17,7 @@ import picocli.CommandLine.ScopeType;
     },
     subcommands = {
       CompletionCommand.class,
+      LoadCommand.class,
       OverlayCommand.class,
     })
 public final class JdockCommand implements Runnable {

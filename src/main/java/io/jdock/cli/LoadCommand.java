@@ -1,0 +1,110 @@
+package io.jdock.cli;
+
+import io.jdock.archive.ImageLoader;
+import io.jdock.archive.LoadedImage;
+import io.jdock.container.Layers;
+import io.jdock.oci.Platform;
+import io.jdock.reference.ImageReference;
+import io.jdock.store.ImageStore;
+import io.jdock.store.MovedReference;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code jdock load [-i FILE|DIR] [-q]}: docker's {@code load} (reference doc section 1.8). Errors
+ * of the archive are printed as docker's load stream prints them: the message alone.
+ */
+@Command(
+    name = "load",
+    mixinStandardHelpOptions = true,
+    customSynopsis = "jdock load [OPTIONS]",
+    description = {
+      "Load an image from a tar archive or STDIN",
+      "(docker save archives, OCI layouts as a tar or a directory, gzip or zstd compressed)"
+    })
+final class LoadCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(
+      names = {"-i", "--input"},
+      paramLabel = "string",
+      description = "Read from tar archive file (or OCI layout directory), instead of STDIN")
+  String input;
+
+  @Option(
+      names = {"-q", "--quiet"},
+      description = "Suppress the load output (jdock shows no progress: no effect)")
+  boolean quiet;
+
+  @Override
+  public Integer call() throws Exception {
+    List<LoadedImage> loaded;
+    try (ImageStore store = Stores.open(spec)) {
+      ImageLoader loader = new ImageLoader(store, Layers.unpacker(), Platform.host());
+      loaded = load(loader);
+    } catch (IOException e) {
+      throw new UserException(e.getMessage());
+    }
+    print(loaded, spec.commandLine().getOut());
+    return 0;
+  }
+
+  private List<LoadedImage> load(ImageLoader loader) throws IOException {
+    if (input != null && !input.isEmpty()) {
+      Path path = Path.of(input);
+      if (Files.isDirectory(path)) {
+        return loader.loadDirectory(path);
+      }
+      try (InputStream in = Files.newInputStream(path)) {
+        return loader.load(in);
+      } catch (NoSuchFileException e) {
+        throw new UserException("open " + input + ": no such file or directory");
+      }
+    }
+    InputStream stdin = new BufferedInputStream(System.in, 1 << 16);
+    if (Terminals.isTerminal(Terminals.STDIN) || isEmpty(stdin)) {
+      throw new UserException("requested load from stdin, but stdin is empty");
+    }
+    return loader.load(stdin);
+  }
+
+  private static boolean isEmpty(InputStream in) throws IOException {
+    in.mark(1);
+    boolean empty = in.read() < 0;
+    in.reset();
+    return empty;
+  }
+
+  private static void print(List<LoadedImage> loaded, PrintWriter out) {
+    for (LoadedImage image : loaded) {
+      for (ImageReference tag : image.tags()) {
+        for (MovedReference moved : image.moved()) {
+          if (moved.reference().equals(tag)) {
+            out.println(
+                "The image "
+                    + tag.familiarString()
+                    + " already exists, renaming the old one with ID "
+                    + moved.previousImage()
+                    + " to empty string");
+          }
+        }
+        out.println("Loaded image: " + tag.familiarString());
+      }
+      if (image.tags().isEmpty()) {
+        out.println("Loaded image ID: " + image.id());
+      }
+    }
+    out.flush();
+  }
+}
