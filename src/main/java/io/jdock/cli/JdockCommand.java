@@ -19,6 +19,7 @@ import picocli.CommandLine.ScopeType;
       CompletionCommand.class,
       LoadCommand.class,
       OverlayCommand.class,
+      SaveCommand.class,
     })
 public final class JdockCommand implements Runnable {
 
