@@ -9,11 +9,6 @@ import io.jdock.store.TempSpace;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -99,21 +94,11 @@ final class TarContents implements ArchiveContents {
 
   private static SpooledFile spool(String name, long size, InputStream data, TempSpace temp)
       throws IOException {
-    Path path = temp.newPath("archive");
-    MessageDigest sha256 = Digest.newSha256();
-    long copied = 0;
-    try (OutputStream out = Files.newOutputStream(path, StandardOpenOption.CREATE_NEW)) {
-      byte[] buffer = new byte[1 << 16];
-      for (int n; (n = data.read(buffer)) > 0; ) {
-        sha256.update(buffer, 0, n);
-        out.write(buffer, 0, n);
-        copied += n;
-      }
-    }
-    if (copied != size) {
+    SpooledFile file = Spools.copy(name, data, temp);
+    if (file.size() != size) {
       throw new InvalidArchiveException("invalid archive: \"" + name + "\" is truncated");
     }
-    return new SpooledFile(name, path, size, Digest.fromMessageDigest(sha256.digest()));
+    return file;
   }
 
   /** The current entry's data; read errors of the tar become InvalidArchiveException. */

@@ -17,6 +17,7 @@ import picocli.CommandLine.ScopeType;
     },
     subcommands = {
       CompletionCommand.class,
+      ImportCommand.class,
       LoadCommand.class,
       OverlayCommand.class,
       SaveCommand.class,

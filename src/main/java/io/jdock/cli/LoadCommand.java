@@ -11,6 +11,7 @@ import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -70,6 +71,8 @@ final class LoadCommand implements Callable<Integer> {
         return loader.load(in);
       } catch (NoSuchFileException e) {
         throw new UserException("open " + input + ": no such file or directory");
+      } catch (AccessDeniedException e) {
+        throw new UserException("open " + input + ": permission denied");
       }
     }
     InputStream stdin = new BufferedInputStream(System.in, 1 << 16);
