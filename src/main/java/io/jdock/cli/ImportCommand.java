@@ -11,10 +11,6 @@ import io.jdock.store.ImageStore;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -70,8 +66,9 @@ final class ImportCommand implements Callable<Integer> {
     if (source.startsWith("http://") || source.startsWith("https://")) {
       throw new UserException("importing from a URL is not supported: " + source);
     }
+    InputStream input = open();
     try (ImageStore store = Stores.open(spec);
-        InputStream in = open()) {
+        InputStream in = input) {
       ImageImporter importer =
           new ImageImporter(store, Layers.unpacker(), Platform.host(), Clock.systemUTC());
       ImportedImage image = importer.importTar(in, tag, changes, message);
@@ -80,7 +77,7 @@ final class ImportCommand implements Callable<Integer> {
     } catch (InvalidChangeException e) {
       throw new DaemonStyleError(e.getMessage());
     } catch (IOException e) {
-      throw new UserException(e.getMessage());
+      throw StreamErrors.of(e);
     }
     return 0;
   }
@@ -103,15 +100,8 @@ final class ImportCommand implements Callable<Integer> {
   }
 
   private InputStream open() throws IOException {
-    if (source.equals("-")) {
-      return new BufferedInputStream(System.in, 1 << 16);
-    }
-    try {
-      return Files.newInputStream(Path.of(source));
-    } catch (NoSuchFileException e) {
-      throw new UserException("open " + source + ": no such file or directory");
-    } catch (AccessDeniedException e) {
-      throw new UserException("open " + source + ": permission denied");
-    }
+    return source.equals("-")
+        ? new BufferedInputStream(System.in, 1 << 16)
+        : InputFiles.open(source);
   }
 }

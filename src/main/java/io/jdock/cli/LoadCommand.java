@@ -6,16 +6,14 @@ import io.jdock.container.Layers;
 import io.jdock.oci.Platform;
 import io.jdock.reference.ImageReference;
 import io.jdock.store.ImageStore;
-import io.jdock.store.MovedReference;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -23,8 +21,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code jdock load [-i FILE|DIR] [-q]}: docker's {@code load} (reference doc section 1.8). Errors
- * of the archive are printed as docker's load stream prints them: the message alone.
+ * {@code jdock load [-i FILE|DIR] [-q]}: docker's {@code load} (reference doc section 1.8). The
+ * input is checked before the store is opened, as docker's client checks it before calling the
+ * daemon; errors of the archive are printed as docker's load stream prints them: the message alone.
  */
 @Command(
     name = "load",
@@ -50,36 +49,35 @@ final class LoadCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    Optional<Path> dir = Optional.empty();
+    InputStream archive = null;
+    if (input != null && !input.isEmpty() && Files.isDirectory(Path.of(input))) {
+      dir = Optional.of(Path.of(input));
+    } else {
+      archive = open();
+    }
     List<LoadedImage> loaded;
-    try (ImageStore store = Stores.open(spec)) {
+    try (ImageStore store = Stores.open(spec);
+        InputStream in = archive) {
       ImageLoader loader = new ImageLoader(store, Layers.unpacker(), Platform.host());
-      loaded = load(loader);
+      loaded = dir.isPresent() ? loader.loadDirectory(dir.get()) : loader.load(in);
     } catch (IOException e) {
-      throw new UserException(e.getMessage());
+      throw StreamErrors.of(e);
     }
     print(loaded, spec.commandLine().getOut());
     return 0;
   }
 
-  private List<LoadedImage> load(ImageLoader loader) throws IOException {
+  /** The archive file, or stdin unless it is a terminal or empty. */
+  private InputStream open() throws IOException {
     if (input != null && !input.isEmpty()) {
-      Path path = Path.of(input);
-      if (Files.isDirectory(path)) {
-        return loader.loadDirectory(path);
-      }
-      try (InputStream in = Files.newInputStream(path)) {
-        return loader.load(in);
-      } catch (NoSuchFileException e) {
-        throw new UserException("open " + input + ": no such file or directory");
-      } catch (AccessDeniedException e) {
-        throw new UserException("open " + input + ": permission denied");
-      }
+      return InputFiles.open(input);
     }
     InputStream stdin = new BufferedInputStream(System.in, 1 << 16);
     if (Terminals.isTerminal(Terminals.STDIN) || isEmpty(stdin)) {
       throw new UserException("requested load from stdin, but stdin is empty");
     }
-    return loader.load(stdin);
+    return stdin;
   }
 
   private static boolean isEmpty(InputStream in) throws IOException {
@@ -92,16 +90,16 @@ final class LoadCommand implements Callable<Integer> {
   private static void print(List<LoadedImage> loaded, PrintWriter out) {
     for (LoadedImage image : loaded) {
       for (ImageReference tag : image.tags()) {
-        for (MovedReference moved : image.moved()) {
-          if (moved.reference().equals(tag)) {
-            out.println(
-                "The image "
-                    + tag.familiarString()
-                    + " already exists, renaming the old one with ID "
-                    + moved.previousImage()
-                    + " to empty string");
-          }
-        }
+        image
+            .previousImageOf(tag)
+            .ifPresent(
+                previous ->
+                    out.println(
+                        "The image "
+                            + tag.familiarString()
+                            + " already exists, renaming the old one with ID "
+                            + previous
+                            + " to empty string"));
         out.println("Loaded image: " + tag.familiarString());
       }
       if (image.tags().isEmpty()) {
