@@ -40,20 +40,30 @@ final class DiffIds {
             + "\"");
   }
 
+  /** A layer's tar: its diff_id and size. */
+  record Tar(Digest diffId, long size) {}
+
   /** The sha256 of the decompressed content of a layer file. */
   static Digest of(ArchiveFile layer, Compression compression) throws IOException {
+    return tar(layer, compression).diffId();
+  }
+
+  /** The diff_id and size of the decompressed content of a layer file. */
+  static Tar tar(ArchiveFile layer, Compression compression) throws IOException {
     if (compression == Compression.NONE) {
-      return layer.digest();
+      return new Tar(layer.digest(), layer.size());
     }
     MessageDigest sha256 = Digest.newSha256();
+    long size = 0;
     try (InputStream raw = layer.open();
         InputStream in = compression.decompressing(raw)) {
       byte[] buffer = new byte[1 << 16];
       for (int n; (n = in.read(buffer)) >= 0; ) {
         sha256.update(buffer, 0, n);
+        size += n;
       }
     }
-    return Digest.fromMessageDigest(sha256.digest());
+    return new Tar(Digest.fromMessageDigest(sha256.digest()), size);
   }
 
   /**

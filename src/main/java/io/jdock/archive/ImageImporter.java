@@ -30,6 +30,8 @@ import java.util.Optional;
  * before the image is registered.
  */
 public final class ImageImporter {
+  private static final int TAR_BLOCK = 512;
+
   private final ImageStore store;
   private final LayerUnpacker unpacker;
   private final Platform platform;
@@ -85,9 +87,22 @@ public final class ImageImporter {
             InputStream plain = compression.decompressing(in)) {
           tar = Spools.copy("rootfs.tar", plain, temp);
         }
-        return new ImportedLayer(tar, Compression.NONE, tar.digest());
+        return checked(tar, Compression.NONE);
       }
-      return new ImportedLayer(raw, compression, DiffIds.of(raw, compression));
+      return checked(raw, compression);
+    }
+
+    /**
+     * A tar is made of 512-byte blocks: Go's reader (docker's) fails on a partial one with
+     * "unexpected EOF", where Commons Compress would see an empty tar in a short text file.
+     */
+    private static ImportedLayer checked(ArchiveFile file, Compression compression)
+        throws IOException {
+      DiffIds.Tar tar = DiffIds.tar(file, compression);
+      if (tar.size() % TAR_BLOCK != 0) {
+        throw new InvalidArchiveException("invalid layer tar: unexpected EOF");
+      }
+      return new ImportedLayer(file, compression, tar.diffId());
     }
   }
 }

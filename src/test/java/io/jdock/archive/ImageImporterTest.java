@@ -147,6 +147,16 @@ class ImageImporterTest {
   }
 
   @Test
+  void aShortFileIsNoTar() throws Exception {
+    byte[] text = "not a tar\n".getBytes(StandardCharsets.UTF_8);
+    assertThatThrownBy(
+            () -> importTar(Compress.with(Compression.GZIP, text), Optional.empty(), List.of(), ""))
+        .isInstanceOf(InvalidArchiveException.class)
+        .hasMessage("invalid layer tar: unexpected EOF");
+    StoreChecks.assertNothingHalfDone(store);
+  }
+
+  @Test
   void aBadChangeIsRefusedBeforeTheTarIsRead() {
     InputStream unreadable =
         new InputStream() {
