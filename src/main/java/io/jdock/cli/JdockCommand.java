@@ -21,6 +21,10 @@ import picocli.CommandLine.ScopeType;
       LoadCommand.class,
       OverlayCommand.class,
       SaveCommand.class,
+      MountCommand.class,
+      UmountCommand.class,
+      MountsCommand.class,
+      MountServerCommand.class,
     })
 public final class JdockCommand implements Runnable {
 

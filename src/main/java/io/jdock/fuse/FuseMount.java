@@ -77,6 +77,11 @@ public final class FuseMount implements AutoCloseable {
     target.confirmServed();
   }
 
+  /** True when DIR (absolute) is a mount point now, of any kind (from /proc/self/mountinfo). */
+  public static boolean isMountPoint(Path dir) throws java.io.IOException {
+    return MountTable.isMountPoint(dir.toAbsolutePath().normalize());
+  }
+
   /** The absolute mount point. */
   public Path mountpoint() {
     return mountpoint;

@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
  * @param name the record's key ({@code [a-zA-Z0-9][a-zA-Z0-9_.-]*})
  * @param imageRef the image as the user named it
  * @param upperDir the writable upper dir (by default {@code mounts/<name>/upper})
- * @param pid the process serving the mount
+ * @param readOnly mounted without an upper dir
+ * @param pid the process serving the mount (0 once unmounted)
  * @param logPath where that process logs
  */
 public record MountRecord(
@@ -24,6 +25,7 @@ public record MountRecord(
     String imageRef,
     Path mountpoint,
     Path upperDir,
+    boolean readOnly,
     long pid,
     Path logPath,
     Instant started) {
@@ -55,6 +57,24 @@ public record MountRecord(
 
   public MountRecord withPid(long newPid) {
     return new MountRecord(
-        name, imageId, manifestDigest, imageRef, mountpoint, upperDir, newPid, logPath, started);
+        name,
+        imageId,
+        manifestDigest,
+        imageRef,
+        mountpoint,
+        upperDir,
+        readOnly,
+        newPid,
+        logPath,
+        started);
+  }
+
+  /**
+   * True while a server process serves this mount (a record outlives its mount: its upper dir is
+   * kept).
+   */
+  @JsonIgnore
+  public boolean isActive() {
+    return pid > 0 && isAlive();
   }
 }

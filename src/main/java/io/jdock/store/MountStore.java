@@ -24,8 +24,8 @@ public final class MountStore {
   }
 
   /**
-   * Stores a new mount record (and creates the empty {@code mounts/<name>/upper}); the name and the
-   * mountpoint must be free.
+   * Stores a new mount record (and creates the empty {@code mounts/<name>/upper}); the name must be
+   * free, and no active mount may use the mountpoint.
    */
   public void create(MountRecord record) throws IOException, RecordConflictException {
     try (StoreLock.Held lock = storeLock.exclusive()) {
@@ -33,7 +33,7 @@ public final class MountStore {
         if (other.name().equals(record.name())) {
           throw new RecordConflictException("mount " + record.name() + " already exists");
         }
-        if (other.mountpoint().equals(record.mountpoint())) {
+        if (other.mountpoint().equals(record.mountpoint()) && other.isActive()) {
           throw new RecordConflictException(
               other.mountpoint() + " is already a jdock mount (" + other.name() + ")");
         }
@@ -75,11 +75,12 @@ public final class MountStore {
     return MountRecord.isValidName(name) ? records.get(name) : Optional.empty();
   }
 
-  /** The mount at this mountpoint. */
+  /** The mount at this mountpoint (an active one first). */
   public Optional<MountRecord> atMountpoint(Path mountpoint) throws IOException {
     Path wanted = mountpoint.toAbsolutePath().normalize();
     return list().stream()
         .filter(m -> m.mountpoint().toAbsolutePath().normalize().equals(wanted))
+        .sorted(java.util.Comparator.comparing(m -> !m.isActive()))
         .findFirst();
   }
 

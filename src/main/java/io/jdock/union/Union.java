@@ -59,7 +59,8 @@ public final class Union implements FileSystem {
     builder.finish();
     if (tree.root.lower == null) {
       tree.root.lower =
-          new LowerAttrs(FileMode.S_IFDIR | 0755, 0, 0, 0, 0, 0, 0, null, java.util.Map.of(), null);
+          new LowerAttrs(
+              FileMode.S_IFDIR | 0755, 0, 0, 0, 0, 0, 0, null, java.util.Map.of(), null, null);
     }
     Ownership ownership = new Ownership(config.privileged());
     UpperDir upper = null;

@@ -31,7 +31,7 @@ final class XattrOps {
       byte[] v =
           node.upper
               ? Posix.lgetxattr(upper.abs(tree.path(node)), name).orElse(null)
-              : node.lower.xattrs().get(name);
+              : node.lower.readXattrs().get(name);
       if (v == null) {
         throw new FsException(Errno.ENODATA);
       }
@@ -50,7 +50,7 @@ final class XattrOps {
       List<String> all =
           node.upper
               ? Posix.llistxattr(upper.abs(tree.path(node)))
-              : new ArrayList<>(node.lower.xattrs().keySet());
+              : new ArrayList<>(node.lower.readXattrs().keySet());
       all.removeIf(OverlayMarkers::isHiddenXattr);
       return all;
     } catch (ErrnoException e) {

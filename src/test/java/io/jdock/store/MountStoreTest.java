@@ -61,7 +61,8 @@ class MountStoreTest {
             "",
             Path.of("/mnt/m1"),
             mounts.upperDir("m2"),
-            2,
+            false,
+            ProcessHandle.current().pid(),
             Path.of("/l"),
             java.time.Instant.EPOCH);
     assertThatThrownBy(() -> mounts.create(sameMountpoint))

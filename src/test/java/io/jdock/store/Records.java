@@ -33,6 +33,7 @@ final class Records {
         "img",
         Path.of("/mnt/" + name),
         store.mounts().upperDir(name),
+        false,
         pid,
         Path.of("/var/log/" + name + ".log"),
         Instant.parse("2024-01-01T00:00:00Z"));
