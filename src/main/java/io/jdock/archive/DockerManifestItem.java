@@ -3,6 +3,7 @@ package io.jdock.archive;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.jdock.oci.OciJson;
 import java.io.IOException;
@@ -30,6 +31,9 @@ record DockerManifestItem(
     List<DockerManifestItem> items;
     try {
       items = OciJson.mapper().readValue(raw, new TypeReference<List<DockerManifestItem>>() {});
+    } catch (JsonProcessingException e) {
+      throw new InvalidArchiveException(
+          "invalid archive: invalid manifest.json: " + e.getOriginalMessage(), e);
     } catch (IOException e) {
       throw new InvalidArchiveException("invalid archive: invalid manifest.json: " + e, e);
     }

@@ -36,12 +36,20 @@ final class TarContents implements ArchiveContents {
   static TarContents read(InputStream raw, TempSpace temp, BlobStore blobs) throws IOException {
     TarContents contents = new TarContents();
     // Not closed: that would close raw, which belongs to the caller.
-    ArchiveTarInputStream tar = new ArchiveTarInputStream(Compression.decompress(raw));
+    ArchiveTarInputStream tar = new ArchiveTarInputStream(decompressed(raw));
     InputStream data = new EntryData(tar);
     for (TarArchiveEntry e = next(tar); e != null; e = next(tar)) {
       contents.add(e, data, temp, blobs);
     }
     return contents;
+  }
+
+  private static InputStream decompressed(InputStream raw) throws IOException {
+    try {
+      return Compression.decompress(raw);
+    } catch (InvalidContentException e) {
+      throw new InvalidArchiveException("invalid archive: xz compression is not supported", e);
+    }
   }
 
   private static TarArchiveEntry next(ArchiveTarInputStream tar) throws IOException {

@@ -32,7 +32,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     customSynopsis = "jdock import [OPTIONS] file|URL|- [REPOSITORY[:TAG]]",
     description = "Import the contents from a tarball to create a filesystem image")
-final class ImportCommand implements Callable<Integer> {
+class ImportCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Option(

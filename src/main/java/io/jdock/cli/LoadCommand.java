@@ -33,7 +33,7 @@ import picocli.CommandLine.Spec;
       "Load an image from a tar archive or STDIN",
       "(docker save archives, OCI layouts as a tar or a directory, gzip or zstd compressed)"
     })
-final class LoadCommand implements Callable<Integer> {
+class LoadCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Option(

@@ -29,7 +29,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     customSynopsis = "jdock save [OPTIONS] IMAGE [IMAGE...]",
     description = "Save one or more images to a tar archive (streamed to STDOUT by default)")
-final class SaveCommand implements Callable<Integer> {
+class SaveCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Option(

@@ -3,9 +3,10 @@ package io.jdock.archive;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import io.jdock.oci.ContainerConfig;
 import io.jdock.oci.OciJson;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -14,7 +15,15 @@ import org.junit.jupiter.params.provider.CsvSource;
 class DockerfileChangesTest {
   static String configJson(String... changes) throws InvalidChangeException {
     ContainerConfig config = DockerfileChanges.apply(ContainerConfig.EMPTY, List.of(changes));
-    return new String(OciJson.write(config), StandardCharsets.UTF_8);
+    // Map entries sorted, as ImportConfig (and Go) writes them.
+    try {
+      return OciJson.mapper()
+          .writer()
+          .with(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+          .writeValueAsString(config);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   @ParameterizedTest(name = "{0}")
@@ -30,7 +39,7 @@ class DockerfileChangesTest {
           ENV A=1 B="two words" C=\\$x         | {"Env":["A=1","B=two words","C=$x"]}
           ENV LEGACY the whole rest            | {"Env":["LEGACY=the whole rest"]}
           LABEL "com.example.v"="1.0" k=v      | {"Labels":{"com.example.v":"1.0","k":"v"}}
-          EXPOSE 80 53/udp 8000-8001/tcp       | {"ExposedPorts":{"80/tcp":{},"53/udp":{},"8000/tcp":{},"8001/tcp":{}}}
+          EXPOSE 80 53/udp 8000-8001/tcp       | {"ExposedPorts":{"53/udp":{},"80/tcp":{},"8000/tcp":{},"8001/tcp":{}}}
           WORKDIR /srv                         | {"WorkingDir":"/srv"}
           WORKDIR relative                     | {"WorkingDir":"/relative"}
           USER nobody:nogroup                  | {"User":"nobody:nogroup"}
