@@ -14,12 +14,15 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     synopsisSubcommandLabel = "COMMAND",
     subcommands = {
+      ImageImportCommand.class,
       ImageInspectCommand.class,
+      ImageLoadCommand.class,
       ImageLsCommand.class,
       ImagePruneCommand.class,
       ImagePullCommand.class,
       ImagePushCommand.class,
       ImageRmCommand.class,
+      ImageSaveCommand.class,
       ImageTagCommand.class,
     })
 final class ImageCommand implements Runnable {
