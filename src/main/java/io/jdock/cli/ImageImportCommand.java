@@ -6,6 +6,6 @@ import picocli.CommandLine.Command;
 @Command(
     name = "import",
     mixinStandardHelpOptions = true,
-    customSynopsis = "jdock image import [OPTIONS] file|URL|- [REPOSITORY[",
-    description = "TAG]]:Import the contents from a tarball to create a filesystem image")
+    customSynopsis = "jdock image import [OPTIONS] file|URL|- [REPOSITORY[:TAG]]",
+    description = "Import the contents from a tarball to create a filesystem image")
 final class ImageImportCommand extends ImportCommand {}
