@@ -126,6 +126,17 @@ class MountedUnionTest {
     assertThat(Posix.lstat(m("dir/a.txt")).nlink()).isEqualTo(2);
   }
 
+  @Test
+  void aNameLongerThan255BytesIsTooLongNotMissing() throws Exception {
+    String longName = "n".repeat(256);
+    assertThat(errnoOf(() -> Posix.lstat(m(longName)))).isEqualTo(Errno.ENAMETOOLONG);
+    assertThat(errnoOf(() -> Posix.lstat(m("dir/" + "é".repeat(128)))))
+        .isEqualTo(Errno.ENAMETOOLONG);
+    assertThat(errnoOf(() -> Posix.mkdir(m(longName), 0755))).isEqualTo(Errno.ENAMETOOLONG);
+    Files.writeString(mnt.resolve("n".repeat(255)), "fits\n");
+    assertThat(Files.readString(mnt.resolve("n".repeat(255)))).isEqualTo("fits\n");
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {".wh.new", ".wh.dir", ".wh..wh..opq", ".wh..wh.jdock-tmp.1", ".wh."})
   void whiteoutNamesCanBeNeitherCreatedNorSeen(String name) throws Exception {
