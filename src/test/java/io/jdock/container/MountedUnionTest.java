@@ -266,6 +266,42 @@ class MountedUnionTest {
     }
   }
 
+  @Test
+  void aSparseLowerFileOver4GiBIsCopiedUpWithItsHoles() throws Exception {
+    mount.close();
+    long size = 5L << 30;
+    try (java.io.RandomAccessFile f =
+        new java.io.RandomAccessFile(base.resolve("sparse.bin").toFile(), "rw")) {
+      f.write("head".getBytes(StandardCharsets.UTF_8));
+      f.seek(size - 4);
+      f.write("tail".getBytes(StandardCharsets.UTF_8));
+    }
+    mountUnion();
+    int fd = Posix.open(m("sparse.bin"), OpenFlags.O_WRONLY | OpenFlags.O_APPEND, 0);
+    try {
+      Posix.write(fd, ByteBuffer.wrap("end".getBytes(StandardCharsets.UTF_8)));
+    } finally {
+      Posix.close(fd);
+    }
+    io.jdock.sys.Stat up = Posix.lstat(upper.resolve("sparse.bin").toString());
+    assertThat(up.size()).isEqualTo(size + 3);
+    assertThat(up.blocks() * 512).as("bytes allocated").isLessThan(1 << 20);
+    int r = Posix.open(m("sparse.bin"), OpenFlags.O_RDONLY, 0);
+    try {
+      assertThat(readAt(r, 0, 4)).isEqualTo("head");
+      assertThat(readAt(r, size - 4, 7)).isEqualTo("tailend");
+      assertThat(readAt(r, 3L << 30, 4)).isEqualTo("\0\0\0\0");
+    } finally {
+      Posix.close(r);
+    }
+  }
+
+  private static String readAt(int fd, long offset, int length) throws ErrnoException {
+    ByteBuffer b = ByteBuffer.allocate(length);
+    int n = Posix.pread(fd, b, offset);
+    return new String(b.array(), 0, n, StandardCharsets.UTF_8);
+  }
+
   private static String read(int fd) throws ErrnoException {
     ByteBuffer b = ByteBuffer.allocate(100);
     int n = Posix.pread(fd, b, 0);
