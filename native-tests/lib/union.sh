@@ -158,3 +158,20 @@ union_traversable() {
     d=$(dirname "$d")
   done
 }
+
+# union_fuse_ns_start: a mount namespace, held by a sleeping process until the test ends, where
+# /dev/fuse can be opened by every user (the machine's node may be root-only); union_ns CMD...
+# runs CMD in it. Mounts made in it are seen only there.
+union_fuse_ns_start() {
+  mknod -m 0666 "$NT_CASE_DIR/.fuse" c 10 229 || return 1
+  unshare -m --propagation private sleep infinity &
+  UNION_NS_PID=$!
+  defer kill "$UNION_NS_PID"
+  local i
+  for ((i = 0; i < 50; i++)); do
+    [[ $(readlink "/proc/$UNION_NS_PID/ns/mnt") != "$(readlink /proc/self/ns/mnt)" ]] && break
+    sleep 0.1
+  done
+  union_ns mount --bind "$NT_CASE_DIR/.fuse" /dev/fuse
+}
+union_ns() { nsenter -t "$UNION_NS_PID" -m -- "$@"; }

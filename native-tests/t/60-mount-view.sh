@@ -66,22 +66,6 @@ test_read_only_mount_is_the_unpacked_image_and_refuses_writes() {
   assert_tree_same r "$TEST_ROOTFS" --dir-nlink
 }
 
-# A namespace where /dev/fuse can be opened by every user (the device node of this machine may be
-# root-only), held by a sleeping process; ns CMD... runs CMD in it.
-user_namespace_start() {
-  mknod -m 0666 "$NT_CASE_DIR/fuse" c 10 229
-  unshare -m --propagation private sleep infinity &
-  NS_PID=$!
-  defer kill "$NS_PID"
-  local i
-  for ((i = 0; i < 50; i++)); do
-    [[ $(readlink "/proc/$NS_PID/ns/mnt") != "$(readlink /proc/self/ns/mnt)" ]] && break
-    sleep 0.1
-  done
-  ns mount --bind "$NT_CASE_DIR/fuse" /dev/fuse
-}
-ns() { nsenter -t "$NS_PID" -m -- "$@"; }
-
 test_non_root_user_mounts_through_fusermount3_and_sees_the_image_owners() {
   need fusermount3 unshare
   local uid gid store=$NT_CASE_DIR/user-store mp=$NT_CASE_DIR/user-mnt
@@ -94,15 +78,15 @@ test_non_root_user_mounts_through_fusermount3_and_sees_the_image_owners() {
   union_store_image jdock-test "$store"
   mkdir "$mp"
   chown -R "$uid:$gid" "$store" "$mp"
-  user_namespace_start
-  local as_user=(ns setpriv --reuid="$uid" --regid="$gid" --clear-groups --inh-caps=-all --
+  union_fuse_ns_start
+  local as_user=(union_ns setpriv --reuid="$uid" --regid="$gid" --clear-groups --inh-caps=-all --
     env JDOCK_ROOT="$store" HOME="$NT_CASE_DIR")
   local jdock_jar=(java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -jar "$NT_CASE_DIR/jdock.jar")
   run "${as_user[@]}" "${jdock_jar[@]}" mount jdock-test "$mp"
   assert_eq 0 "$status" "jdock mount as $uid"
-  defer ns env JDOCK_ROOT="$store" "${jdock_jar[@]}" umount "$mp"
+  defer union_ns env JDOCK_ROOT="$store" "${jdock_jar[@]}" umount "$mp"
   assert_eq "$mp" "$output"
-  run ns findmnt -n -o FSTYPE,OPTIONS "$mp"
+  run union_ns findmnt -n -o FSTYPE,OPTIONS "$mp"
   assert_contains "$output" "fuse.jdock"
   assert_contains "$output" "user_id=$uid"
   # The server runs as the user; files the user extracted are theirs, the mount shows root's.
@@ -112,7 +96,7 @@ test_non_root_user_mounts_through_fusermount3_and_sees_the_image_owners() {
   run "${as_user[@]}" stat -c '%u:%g %a' "$mp/etc/shadow" "$mp/jdock-test/files/owned"
   assert_output "0:42 640" "1000:1000 640"
   # Entry by entry, read with the user's credentials plus the right to read everything.
-  run ns setpriv --reuid="$uid" --regid="$gid" --clear-groups \
+  run union_ns setpriv --reuid="$uid" --regid="$gid" --clear-groups \
     --inh-caps=+dac_override,+dac_read_search --ambient-caps=+dac_override,+dac_read_search -- \
     "$NT_PYTHON" "$NT_LIB/treediff.py" --dir-nlink "$mp" "$TEST_ROOTFS"
   [[ $status == 0 ]] || fail "the user's mount differs from umoci unpack"
