@@ -61,13 +61,15 @@ union_overlay_servers() {
   return 0
 }
 
-# union_await_gone PID...: waits (up to 30 s) until the processes have exited.
+# union_await_gone PID...: waits (up to 30 s) until the processes have exited and been reaped. A
+# zombie still counts: Java's ProcessHandle.isAlive() is true for one, so jdock sees it as a
+# running server until init reaps it (which can take seconds in a container).
 union_await_gone() {
   local i pid alive
   for ((i = 0; i < 300; i++)); do
     alive=""
     for pid; do
-      [[ -d /proc/$pid ]] && [[ $(awk '{ print $3 }' "/proc/$pid/stat" 2>/dev/null) != Z ]] && alive+=" $pid"
+      [[ -d /proc/$pid ]] && alive+=" $pid"
     done
     [[ -z $alive ]] && return 0
     sleep 0.1

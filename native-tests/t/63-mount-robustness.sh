@@ -30,8 +30,13 @@ stop_server_with() {
   kill "$user"
   assert_no_jdock_mount s
   assert_file_content "$JDOCK_ROOT/mounts/sig/upper/hello.txt" $'kept\n'
+  local record
+  record=$(cat "$JDOCK_ROOT/mounts/sig/record.json")
   union_mount jdock-small s --name sig
   assert_file_content s/hello.txt $'kept\n'
+  # The record forgets the stopped server's pid: once the pid is reused, jdock would take the new
+  # process for the server (list the mount as active, and signal that process on umount).
+  assert_eq 0 "$(jq .pid <<<"$record")" "pid in the record of the stopped mount"
 }
 
 test_sigterm_of_the_server_unmounts_cleanly() {
