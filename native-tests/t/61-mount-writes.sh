@@ -362,7 +362,10 @@ os.lseek(fd, 0, 0)
 st = os.fstat(fd)
 print("new:", os.read(fd, 100), st.st_nlink, st.st_size)
 os.ftruncate(fd, 7)
-print("truncated:", os.fstat(fd).st_size, os.listdir("gone"))
+os.fchmod(fd, 0o600)
+os.setxattr(fd, "user.unlinked", b"yes")
+st = os.fstat(fd)
+print("truncated:", st.st_size, oct(st.st_mode), os.getxattr(fd, "user.unlinked"), os.listdir("gone"))
 os.close(fd)
 '
 }
@@ -370,8 +373,9 @@ os.close(fd)
 test_create_and_unlink_of_an_open_file() {
   on_each open_then_unlink
   local lower="lower: b'added in the layer of the whiteout\\n'"
-  local new="new: b'written before unlink\\nand after\\n'" end="truncated: 7 []"$'\nexit 0'
-  # An unlinked file has no link left (fstat: st_nlink 0), whichever layer it came from.
+  local new="new: b'written before unlink\\nand after\\n'" end="truncated: 7 0o100600 b'yes' []"$'\nexit 0'
+  # An unlinked file has no link left (fstat: st_nlink 0), whichever layer it came from; its
+  # descriptor still truncates, chmods and sets xattrs.
   assert_eq "$lower 0 False"$'\n'"$new 0 32"$'\n'"$end" "$(out jdock)" "jdock mount"
   same_output overlay
   # Expected divergences: kernel overlayfs shows the lower file's own link count (1) through a
