@@ -19,7 +19,8 @@ Fields compared per entry (relative path, symlinks never followed):
 Options:
   --ignore FIELD       do not compare FIELD (repeatable)
   --exclude GLOB       skip paths matching GLOB (fnmatch on the relative path, repeatable);
-                       a skipped directory is skipped with everything below it
+                       a skipped directory is skipped with everything below it, but for
+                       the root: --exclude . skips only the root's own attributes
   --ignore-xattr REGEX ignore xattrs whose name matches (repeatable)
   --mtime-seconds      compare mtimes to the second
   --mtime-since EPOCH  mtimes at or after EPOCH (seconds; set while a test ran) all count as
@@ -80,11 +81,12 @@ def walk(root, excludes):
     while stack:
         rel = stack.pop()
         rel_s = os.fsdecode(rel) or "."
-        if any(fnmatch.fnmatchcase(rel_s, g) for g in excludes):
+        if rel and any(fnmatch.fnmatchcase(rel_s, g) for g in excludes):
             continue
         full = os.path.join(root_b, rel) if rel else root_b
         st = os.lstat(full)
-        yield rel_s, full, st
+        if rel or not any(fnmatch.fnmatchcase(".", g) for g in excludes):
+            yield rel_s, full, st
         if stat.S_ISDIR(st.st_mode):
             for name in sorted(os.listdir(full), reverse=True):
                 stack.append(os.path.join(rel, name) if rel else name)

@@ -88,3 +88,15 @@ test_mtime_since_treats_new_mtimes_as_equal() {
   run "$NT_PYTHON" "$NT_LIB/treediff.py" --mtime-since 1750000000 a b
   assert_contains "$output" "d/file: mtime new != 1700000000.000000000"
 }
+
+test_excluding_the_root_still_compares_everything_below_it() {
+  make_tree a
+  cp -a a b
+  touch -d @1700000001 b
+  assert_tree_same a b --exclude .
+  chmod 600 b/d/file
+  run "$NT_PYTHON" "$NT_LIB/treediff.py" --exclude . a b
+  assert_eq 1 "$status"
+  assert_contains "$output" "d/file: mode 0644 != 0600"
+  assert_not_contains "$output" ".: mtime"
+}
