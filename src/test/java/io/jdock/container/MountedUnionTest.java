@@ -174,6 +174,18 @@ class MountedUnionTest {
   }
 
   @Test
+  void aDirRenamedOntoAWhitedOutNameKeepsItsTimes() throws Exception {
+    io.jdock.sys.Stat before = Posix.lstat(m("dir"));
+    Posix.rename(m("dir"), m("away"), 0);
+    Posix.rename(m("away"), m("dir"), 0); // "dir" is whited out now: the dir lands opaque
+    io.jdock.sys.Stat after = Posix.lstat(m("dir"));
+    assertThat(after.mtimeSec()).isEqualTo(before.mtimeSec());
+    assertThat(after.mtimeNsec()).isEqualTo(before.mtimeNsec());
+    assertThat(ls("dir")).containsExactly("a.txt", "b.txt", "sub");
+    assertThat(Files.exists(upper.resolve("dir/.wh..wh..opq"))).isTrue();
+  }
+
+  @Test
   void inodeNumbersAreUniqueAndSurviveCopyUp() throws Exception {
     Map<String, Long> before = inodes();
     assertThat(new HashSet<>(before.values()).size())
