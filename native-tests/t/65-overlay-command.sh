@@ -78,7 +78,8 @@ test_read_write_over_oci_whiteouts_is_fuse_overlayfs_result() {
   assert_tree_same j f --exclude . --ignore mtime
   union_upper_oci ju ju.oci
   union_upper_oci fu fu.oci
-  assert_tree_same ju.oci fu.oci --exclude . --ignore mtime
+  # fuse-overlayfs also marks the dir it made opaque (redundant: no lower layer has it).
+  assert_tree_same ju.oci fu.oci --exclude . --ignore mtime --exclude jdock-test/opaque-last.new/.wh..wh..opq
   assert_file ju/jdock-test/.wh.opaque-first
   assert_file ju/jdock-test/redo-dir/.wh..wh..opq
   assert_eq "" "$(ls -A jw)" "jdock overlay leaves the workdir alone"
