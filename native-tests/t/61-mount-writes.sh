@@ -386,6 +386,26 @@ test_create_and_unlink_of_an_open_file() {
   same_trees gone
 }
 
+read_through_a_copy_up() {
+  python3 -c '
+import os
+r = os.open("../etc/debian_version", os.O_RDONLY)
+print(os.pread(r, 100, 0))
+with open("../etc/debian_version", "a") as w:
+    w.write("appended\n")
+print(os.pread(r, 100, 0), os.fstat(r).st_size)
+with open("../etc/debian_version", "w") as w:
+    w.write("rewritten\n")
+print(os.pread(r, 100, 0), os.fstat(r).st_size)
+'
+}
+
+test_a_descriptor_opened_before_a_copy_up_reads_the_new_content() {
+  on_each read_through_a_copy_up
+  same_output
+  assert_contains "$(out jdock)" "b'rewritten\\n' 10"
+}
+
 setgid_dirs() {
   touch perms/setgid-dir/file
   mkdir perms/setgid-dir/dir
