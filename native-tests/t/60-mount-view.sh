@@ -107,4 +107,9 @@ test_non_root_user_mounts_through_fusermount3_and_sees_the_image_owners() {
   assert_ok "${as_user[@]}" sh -c "echo mine >$mp/tmp/mine.txt"
   run "${as_user[@]}" stat -c '%u:%g %a' "$mp/tmp/mine.txt" "$mp/tmp"
   assert_output "$uid:$gid 644" "0:0 1777"
+  # The upper copy of /tmp is the user's; the owner and mode the mount shows are kept in an xattr
+  # of jdock's own, which the mount never shows.
+  assert_eq "$uid" "$(stat -c %u "$store"/mounts/*/upper/tmp)" "real owner of the upper /tmp"
+  run "${as_user[@]}" getfattr -h -d -m - "$mp/tmp" "$mp/tmp/mine.txt"
+  assert_eq "" "$output" "xattrs of /tmp in the mount"
 }
