@@ -226,7 +226,7 @@ class MountedUnionTest {
   @Test
   void readdirListsEveryLastingNameOnceWhileTheDirChanges() throws Exception {
     mount.close();
-    for (int i = 0; i < 300; i++) {
+    for (int i = 0; i < 1000; i++) {
       write(base.resolve("big/lower-" + i), "x");
     }
     mountUnion();
@@ -250,7 +250,7 @@ class MountedUnionTest {
         seen.removeIf(n -> n.startsWith("churn-"));
         Set<String> unique = new HashSet<>(seen);
         assertThat(unique).as("no name twice").hasSize(seen.size());
-        assertThat(seen).hasSize(300);
+        assertThat(seen).hasSize(1000);
       }
     } finally {
       stop.set(true);
