@@ -142,14 +142,6 @@ union_as() {
   setpriv --reuid="$uid" --regid="$gid" --clear-groups --inh-caps=-all -- "$@"
 }
 
-# union_as_reader UID GID CMD...: runs CMD as that user, but able to read and search everything
-# (CAP_DAC_OVERRIDE, CAP_DAC_READ_SEARCH): what root sees, through that user's FUSE mount.
-union_as_reader() {
-  local uid=$1 gid=$2 caps=+dac_override,+dac_read_search
-  shift 2
-  setpriv --reuid="$uid" --regid="$gid" --clear-groups --inh-caps="$caps" --ambient-caps="$caps" -- "$@"
-}
-
 # union_traversable DIR: every dir from / down to DIR can be searched by other users (test dirs are
 # made 0700 by mktemp).
 union_traversable() {
