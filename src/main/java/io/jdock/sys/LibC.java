@@ -159,6 +159,9 @@ public interface LibC {
   long flistxattr(int fd, @Out byte[] list, @size_t long size);
 
   @SaveError
+  int fremovexattr(int fd, String name);
+
+  @SaveError
   int fsetxattr(int fd, String name, @In byte[] value, @size_t long size, int flags);
 
   @SaveError

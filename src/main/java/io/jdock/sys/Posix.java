@@ -2,8 +2,6 @@ package io.jdock.sys;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import jnr.ffi.LibraryLoader;
 import jnr.ffi.Runtime;
@@ -257,67 +255,6 @@ public final class Posix {
     check(LIBC.unlinkat(OpenFlags.AT_FDCWD, path, OpenFlags.AT_REMOVEDIR), "rmdir " + path);
   }
 
-  /** lgetxattr(2); empty when the attribute is absent (ENODATA). */
-  public static Optional<byte[]> lgetxattr(String path, String name) throws ErrnoException {
-    int size = 256;
-    while (true) {
-      byte[] buf = new byte[size];
-      long n = LIBC.lgetxattr(path, name, buf, size);
-      if (n >= 0) {
-        byte[] value = new byte[(int) n];
-        System.arraycopy(buf, 0, value, 0, (int) n);
-        return Optional.of(value);
-      }
-      int e = errno();
-      if (e == Errno.ENODATA) {
-        return Optional.empty();
-      }
-      if (e != Errno.ERANGE || size >= 1 << 20) {
-        throw new ErrnoException(e, "getxattr " + name + " " + path);
-      }
-      size *= 16;
-    }
-  }
-
-  /** llistxattr(2): the attribute names of a path (not following symlinks). */
-  public static List<String> llistxattr(String path) throws ErrnoException {
-    int size = 1024;
-    while (true) {
-      byte[] buf = new byte[size];
-      long n = LIBC.llistxattr(path, buf, size);
-      if (n >= 0) {
-        List<String> names = new ArrayList<>();
-        int start = 0;
-        for (int i = 0; i < n; i++) {
-          if (buf[i] == 0) {
-            if (i > start) {
-              names.add(new String(buf, start, i - start, StandardCharsets.UTF_8));
-            }
-            start = i + 1;
-          }
-        }
-        return names;
-      }
-      int e = errno();
-      if (e == Errno.EOPNOTSUPP) {
-        return List.of();
-      }
-      if (e != Errno.ERANGE || size >= 1 << 20) {
-        throw new ErrnoException(e, "listxattr " + path);
-      }
-      size *= 16;
-    }
-  }
-
-  public static void lsetxattr(String path, String name, byte[] value, int flags)
-      throws ErrnoException {
-    check(LIBC.lsetxattr(path, name, value, value.length, flags), "setxattr " + name + " " + path);
-  }
-
-  public static void lremovexattr(String path, String name) throws ErrnoException {
-    check(LIBC.lremovexattr(path, name), "removexattr " + name + " " + path);
-  }
-
   public static void mount(String source, String target, String fstype, long flags, String data)
       throws ErrnoException {
     check(LIBC.mount(source, target, fstype, flags, data), "mount " + target);
@@ -408,30 +345,6 @@ public final class Posix {
   public static void futimens(int fd, long atimeSec, long atimeNsec, long mtimeSec, long mtimeNsec)
       throws ErrnoException {
     check(LIBC.futimens(fd, new long[] {atimeSec, atimeNsec, mtimeSec, mtimeNsec}), "futimens");
-  }
-
-  public static void fsetxattr(int fd, String name, byte[] value, int flags) throws ErrnoException {
-    check(LIBC.fsetxattr(fd, name, value, value.length, flags), "setxattr " + name);
-  }
-
-  /** fgetxattr(2); empty when the attribute is absent. */
-  public static Optional<byte[]> fgetxattr(int fd, String name) throws ErrnoException {
-    int size = 256;
-    while (true) {
-      byte[] buf = new byte[size];
-      long n = LIBC.fgetxattr(fd, name, buf, size);
-      if (n >= 0) {
-        return Optional.of(java.util.Arrays.copyOf(buf, (int) n));
-      }
-      int e = errno();
-      if (e == Errno.ENODATA) {
-        return Optional.empty();
-      }
-      if (e != Errno.ERANGE || size >= 1 << 20) {
-        throw new ErrnoException(e, "getxattr " + name);
-      }
-      size *= 16;
-    }
   }
 
   public static int getuid() {

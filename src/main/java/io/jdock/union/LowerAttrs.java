@@ -1,7 +1,7 @@
 package io.jdock.union;
 
 import io.jdock.sys.ErrnoException;
-import io.jdock.sys.Posix;
+import io.jdock.sys.ExtendedAttributes;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -33,9 +33,9 @@ record LowerAttrs(
       return xattrs;
     }
     Map<String, byte[]> out = new LinkedHashMap<>();
-    for (String name : Posix.llistxattr(xattrSource)) {
+    for (String name : ExtendedAttributes.llist(xattrSource)) {
       if (!OverlayMarkers.isHiddenXattr(name)) {
-        Posix.lgetxattr(xattrSource, name).ifPresent(v -> out.put(name, v));
+        ExtendedAttributes.lget(xattrSource, name).ifPresent(v -> out.put(name, v));
       }
     }
     return out;

@@ -1,7 +1,7 @@
 package io.jdock.union;
 
 import io.jdock.sys.ErrnoException;
-import io.jdock.sys.Posix;
+import io.jdock.sys.ExtendedAttributes;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -30,7 +30,7 @@ final class XattrOps {
       Inode node = tree.get(ino);
       byte[] v =
           node.upper
-              ? Posix.lgetxattr(upper.abs(tree.path(node)), name).orElse(null)
+              ? ExtendedAttributes.lget(upper.abs(tree.path(node)), name).orElse(null)
               : node.lower.readXattrs().get(name);
       if (v == null) {
         throw new FsException(Errno.ENODATA);
@@ -49,7 +49,7 @@ final class XattrOps {
       Inode node = tree.get(ino);
       List<String> all =
           node.upper
-              ? Posix.llistxattr(upper.abs(tree.path(node)))
+              ? ExtendedAttributes.llist(upper.abs(tree.path(node)))
               : new ArrayList<>(node.lower.readXattrs().keySet());
       all.removeIf(OverlayMarkers::isHiddenXattr);
       return all;
@@ -61,11 +61,11 @@ final class XattrOps {
   }
 
   void set(long ino, String name, byte[] value, int flags) throws FsException {
-    change(ino, name, abs -> Posix.lsetxattr(abs, name, value, flags));
+    change(ino, name, abs -> ExtendedAttributes.lset(abs, name, value, flags));
   }
 
   void remove(long ino, String name) throws FsException {
-    change(ino, name, abs -> Posix.lremovexattr(abs, name));
+    change(ino, name, abs -> ExtendedAttributes.lremove(abs, name));
   }
 
   private interface Change {

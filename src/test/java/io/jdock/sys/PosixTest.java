@@ -77,11 +77,11 @@ class PosixTest {
   void xattrsRoundTrip() throws Exception {
     Path f = dir.resolve("x");
     Files.writeString(f, "");
-    Posix.lsetxattr(f.toString(), "user.k", "v".getBytes(StandardCharsets.UTF_8), 0);
-    assertThat(Posix.llistxattr(f.toString())).contains("user.k");
-    assertThat(Posix.lgetxattr(f.toString(), "user.k"))
+    ExtendedAttributes.lset(f.toString(), "user.k", "v".getBytes(StandardCharsets.UTF_8), 0);
+    assertThat(ExtendedAttributes.llist(f.toString())).contains("user.k");
+    assertThat(ExtendedAttributes.lget(f.toString(), "user.k"))
         .hasValueSatisfying(v -> assertThat(new String(v, StandardCharsets.UTF_8)).isEqualTo("v"));
-    assertThat(Posix.lgetxattr(f.toString(), "user.none")).isEmpty();
+    assertThat(ExtendedAttributes.lget(f.toString(), "user.none")).isEmpty();
   }
 
   @Test

@@ -2,6 +2,7 @@ package io.jdock.union;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jdock.sys.ExtendedAttributes;
 import io.jdock.sys.Posix;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,7 +24,7 @@ class DirectoryLayerTest {
     Files.writeString(lower.resolve("a/y"), "y");
     Path top = Files.createDirectories(tmp.resolve("top"));
     Files.createDirectories(top.resolve("a/opaque"));
-    Posix.lsetxattr(
+    ExtendedAttributes.lset(
         top.resolve("a/opaque").toString(), "trusted.overlay.opaque", "y".getBytes(), 0);
     Files.writeString(top.resolve("a/opaque/new"), "new");
     Posix.mknod(top.resolve("a/x").toString(), io.jdock.sys.FileMode.S_IFCHR | 0600, 0);
@@ -38,8 +39,8 @@ class DirectoryLayerTest {
     Path lower = Files.createDirectories(tmp.resolve("lower"));
     Path f = Files.writeString(lower.resolve("f"), "data");
     Files.createLink(lower.resolve("g"), f);
-    Posix.lsetxattr(f.toString(), "user.k", "v".getBytes(), 0);
-    Posix.lsetxattr(f.toString(), "trusted.overlay.origin", "x".getBytes(), 0);
+    ExtendedAttributes.lset(f.toString(), "user.k", "v".getBytes(), 0);
+    ExtendedAttributes.lset(f.toString(), "trusted.overlay.origin", "x".getBytes(), 0);
     Fs fs = mount(lower);
     long ino = fs.ino("f");
     assertThat(fs.ino("g")).isEqualTo(ino);

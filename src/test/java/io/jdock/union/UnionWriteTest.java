@@ -3,6 +3,7 @@ package io.jdock.union;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.jdock.sys.ExtendedAttributes;
 import io.jdock.sys.FileMode;
 import io.jdock.sys.OpenFlags;
 import io.jdock.sys.Posix;
@@ -57,7 +58,7 @@ class UnionWriteTest {
     assertThat(fs.ino("etc/passwd")).isEqualTo(ino);
     Path copy = upper.resolve("etc/passwd");
     assertThat(Files.readString(copy)).isEqualTo("root:x:0:0\nme:x:1:1");
-    assertThat(Posix.lgetxattr(copy.toString(), "user.tag")).isPresent();
+    assertThat(ExtendedAttributes.lget(copy.toString(), "user.tag")).isPresent();
     assertThat(Posix.lstat(copy.toString()).permissions()).isEqualTo(0644);
     assertThat(Files.readString(base.dataRoot().resolve("etc/passwd"))).isEqualTo("root:x:0:0");
     assertThat(Posix.lstat(upper.resolve("etc").toString()).mtimeSec())
