@@ -142,6 +142,14 @@ public final class Union implements FileSystem {
       if (node instanceof DirInode d) {
         copyUp.dir(d);
       }
+      if (node instanceof LeafInode l && !l.attached()) {
+        int fd = fh >= 0 ? openFd(fh) : l.anyUpperFd();
+        if (fd < 0) {
+          throw new FsException(Errno.ENOENT, "inode " + ino + " was removed");
+        }
+        new AttrChanges(ownership).applyToFd(node, fd, changes);
+        return attrs.of(node);
+      }
       String abs = upper.abs(tree.path(node));
       new AttrChanges(ownership).apply(node, abs, changes, fh >= 0 ? openFd(fh) : -1);
       return attrs.of(node);

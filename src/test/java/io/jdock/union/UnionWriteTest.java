@@ -210,4 +210,25 @@ class UnionWriteTest {
     union.setattr(Fs.USER, ino, SetAttr.none().withSize(4), -1);
     assertThat(fs.read("etc/big")).isEqualTo("0123");
   }
+
+  @Test
+  void attributesOfAnOpenButUnlinkedFileChangeThroughItsHandle() throws Exception {
+    fs.write("orphan", "0123456789");
+    long ino = fs.ino("orphan");
+    long fh = union.open(Fs.USER, ino, OpenFlags.O_RDWR);
+    fs.unlink("orphan");
+    union.setattr(Fs.USER, ino, SetAttr.none().withSize(4).withMode(0600), fh);
+    union.setattr(Fs.USER, ino, SetAttr.none().withTimes(5, 0, 7, 0), -1);
+    union.setxattr(Fs.USER, ino, "user.k", "v".getBytes(), 0);
+    Attr a = union.getattr(ino, fh);
+    assertThat(a.size()).isEqualTo(4);
+    assertThat(a.mode() & 07777).isEqualTo(0600);
+    assertThat(a.mtimeSec()).isEqualTo(7);
+    assertThat(union.listxattr(ino)).containsExactly("user.k");
+    assertThat(new String(union.getxattr(ino, "user.k"))).isEqualTo("v");
+    union.removexattr(Fs.USER, ino, "user.k");
+    assertThat(union.listxattr(ino)).isEmpty();
+    assertThat(fs.readHandle(ino, fh)).isEqualTo("0123");
+    union.release(ino, fh);
+  }
 }
