@@ -92,6 +92,7 @@ public final class Mounts {
                   .orElse(store.mounts().upperDir(name)),
               req.readOnly(),
               0,
+              null,
               log,
               Instant.now());
       try {
@@ -128,6 +129,7 @@ public final class Mounts {
             upper,
             req.readOnly(),
             0,
+            null,
             log,
             Instant.now());
     store.mounts().update(name, x -> r);
