@@ -22,6 +22,8 @@ import picocli.CommandLine.ScopeType;
       UmountCommand.class,
       MountsCommand.class,
       MountServerCommand.class,
+      RunCommand.class,
+      ContainerMonitorCommand.class,
     })
 public final class JdockCommand implements Runnable {
 
