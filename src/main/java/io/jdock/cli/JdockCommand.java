@@ -23,6 +23,18 @@ import picocli.CommandLine.ScopeType;
       MountsCommand.class,
       MountServerCommand.class,
       RunCommand.class,
+      CreateCommand.class,
+      StartCommand.class,
+      StopCommand.class,
+      KillCommand.class,
+      ExecCommand.class,
+      LogsCommand.class,
+      PsCommand.class,
+      RmCommand.class,
+      CommitCommand.class,
+      DiffCommand.class,
+      ExportCommand.class,
+      ContainerCommand.class,
       ContainerMonitorCommand.class,
     })
 public final class JdockCommand implements Runnable {

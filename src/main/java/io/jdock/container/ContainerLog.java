@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jdock.oci.OciJson;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -47,8 +46,10 @@ public final class ContainerLog implements AutoCloseable {
     n.put("log", new String(bytes, off, len, StandardCharsets.UTF_8));
     n.put("stream", stderr ? "stderr" : "stdout");
     n.put("time", clock.instant().toString());
-    out.write(JSON.writeValueAsBytes(n));
-    out.write('\n');
+    byte[] json = JSON.writeValueAsBytes(n);
+    byte[] line = java.util.Arrays.copyOf(json, json.length + 1);
+    line[json.length] = '\n';
+    out.write(line);
     out.flush();
   }
 
@@ -74,8 +75,44 @@ public final class ContainerLog implements AutoCloseable {
     }
   }
 
-  /** Opens FILE for reading entries. */
-  static BufferedReader reader(Path file) throws IOException {
-    return Files.newBufferedReader(file, StandardCharsets.UTF_8);
+  /** Reads whole lines of a file that may still grow; a line being written is left for later. */
+  static final class LineReader implements AutoCloseable {
+    private final java.io.InputStream in;
+    private final java.io.ByteArrayOutputStream partial = new java.io.ByteArrayOutputStream();
+    private final byte[] buf = new byte[8192];
+    private int pos;
+    private int len;
+
+    LineReader(Path file) throws IOException {
+      this.in = Files.newInputStream(file);
+    }
+
+    /** The next complete line, or empty at the current end of the file. */
+    Optional<String> next() throws IOException {
+      while (true) {
+        if (pos == len) {
+          len = in.read(buf);
+          pos = 0;
+          if (len <= 0) {
+            len = 0;
+            return Optional.empty();
+          }
+        }
+        while (pos < len) {
+          byte b = buf[pos++];
+          if (b == '\n') {
+            String line = partial.toString(StandardCharsets.UTF_8);
+            partial.reset();
+            return Optional.of(line);
+          }
+          partial.write(b);
+        }
+      }
+    }
+
+    @Override
+    public void close() throws IOException {
+      in.close();
+    }
   }
 }

@@ -32,7 +32,7 @@ final class ContainerRemover {
                 + "\": container is running: stop the container before removing or force remove",
             1);
       }
-      ProcessHandle.of(run.pid()).ifPresent(ProcessHandle::destroyForcibly);
+      Procs.killContainer(run.pid());
       awaitOwnerGone(r);
     }
     removeStopped(r.id());

@@ -142,6 +142,11 @@ public final class Containers {
     }
   }
 
+  /** {@code rm}: removes what ARG names; with FORCE a running container is killed first. */
+  public void remove(String arg, boolean force) throws IOException, ContainerException {
+    new ContainerRemover(this).remove(arg, force);
+  }
+
   /** Removes a container that is not running (its record, upper dir and files). */
   void removeQuietly(String id) {
     try {
@@ -149,6 +154,22 @@ public final class Containers {
     } catch (IOException | ContainerException e) {
       // --rm is best effort, as docker's
     }
+  }
+
+  /**
+   * The IMAGE column: the image as the container was created from it while that still names the
+   * container's image, else the image ID (short when {@code trunc}).
+   */
+  public String imageName(ContainerRecord r, boolean trunc) {
+    try {
+      Optional<io.jdock.store.Image> now = store.find(r.imageRef());
+      if (now.isPresent() && now.get().id().equals(r.imageId())) {
+        return r.imageRef();
+      }
+    } catch (IOException | io.jdock.reference.InvalidReferenceException e) {
+      // shown by ID
+    }
+    return trunc ? r.imageId().shortHex() : r.imageId().toString();
   }
 
   /** docker's lookup: full ID, name, unique ID prefix; stale "running" records are settled. */

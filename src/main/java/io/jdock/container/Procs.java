@@ -69,4 +69,17 @@ final class Procs {
       return false;
     }
   }
+
+  /**
+   * SIGKILLs a container whose PID 1 is INIT. The process waiting for it ({@code unshare --fork},
+   * its parent) goes first: util-linux 2.38's unshare exits 1 instead of dying by SIGKILL when its
+   * child is SIGKILLed, so killing it directly gives the exit status 137 docker reports.
+   */
+  static void killContainer(long init) {
+    Optional<ProcessHandle> h = ProcessHandle.of(init);
+    h.flatMap(ProcessHandle::parent)
+        .filter(p -> p.info().command().map(c -> c.endsWith("/unshare")).orElse(false))
+        .ifPresent(ProcessHandle::destroyForcibly);
+    h.ifPresent(ProcessHandle::destroyForcibly);
+  }
 }

@@ -61,12 +61,10 @@ final class SetupScript {
     s.append("printf '%s' ")
         .append(Shell.quote(p.hostname()))
         .append(" > /proc/sys/kernel/hostname\n");
-    if (p.tty()) {
-      // script(1) opens /dev/ptmx: make that the container's devpts, so that the terminal the
-      // command gets exists inside the container (tty prints /dev/pts/0, as in docker).
-      s.append("mount --bind \"$D/pts\" /dev/pts\n");
-      s.append("mount --bind \"$D/pts/ptmx\" /dev/ptmx\n");
-    }
+    // script(1) (for -t, and for exec -t later) opens /dev/ptmx: make that the container's devpts,
+    // so that the terminal the command gets exists inside the container (tty prints /dev/pts/0).
+    s.append("mount --bind \"$D/pts\" /dev/pts\n");
+    s.append("mount --bind \"$D/pts/ptmx\" /dev/ptmx\n");
     s.append("trap - EXIT\n");
     s.append("exec 2>&3 3>&-\n");
     if (p.tty()) {
