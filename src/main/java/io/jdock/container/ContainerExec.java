@@ -8,7 +8,6 @@ import java.io.FileDescriptor;
 import java.io.FileInputStream;
 import java.io.FileOutputStream;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,11 +37,7 @@ public final class ContainerExec {
     }
     Path root = Path.of("/proc", String.valueOf(run.pid()), "root");
     boolean privileged = Posix.geteuid() == 0;
-    ExecUser user =
-        ExecUser.resolve(
-            req.user().orElse(r.config().user()),
-            read(root, "/etc/passwd"),
-            read(root, "/etc/group"));
+    ExecUser user = ExecUser.inRoot(req.user().orElse(r.config().user()), root);
     List<String> env =
         ContainerConfigs.processEnv(
             ContainerConfigs.replaceOrAppend(
@@ -111,10 +106,5 @@ public final class ContainerExec {
     int code = p.waitFor();
     io.finish();
     return code;
-  }
-
-  private static Optional<String> read(Path root, String path) throws IOException {
-    Path p = RootedPaths.resolve(root, path, true);
-    return Files.isRegularFile(p) ? Optional.of(Files.readString(p)) : Optional.empty();
   }
 }

@@ -21,6 +21,9 @@ import java.util.Random;
  * foreground {@code jdock run}, or a background monitor for {@code run -d} and {@code start}).
  */
 public final class Containers {
+  /** The hidden jdock command that serves one detached container: {@code container-monitor ID}. */
+  public static final String MONITOR_COMMAND = "container-monitor";
+
   private final ImageStore store;
   private final Clock clock;
   private final Random random;
@@ -49,31 +52,27 @@ public final class Containers {
   }
 
   /**
-   * Runs R in this process, attached to jdock's terminal or standard streams, and returns its exit
-   * code; a {@code --rm} container is removed afterwards (also when it failed to start).
+   * Runs R in this process, attached to jdock's terminal (with {@code -t} and {@code -i}) or to its
+   * standard streams (output also logged), and returns its exit code; a {@code --rm} container is
+   * removed afterwards, also when it failed to start.
    */
   public int runAttached(ContainerRecord r, boolean attachStdin)
       throws IOException, ContainerException, InterruptedException {
-    ContainerIo io;
-    if (r.hostConfig().tty() && attachStdin) {
-      io = new ContainerIo.Terminal();
-    } else {
-      InputStream in = new FileInputStream(FileDescriptor.in);
-      OutputStream out = new FileOutputStream(FileDescriptor.out);
-      OutputStream err = new FileOutputStream(FileDescriptor.err);
-      io = null;
-      try (ContainerLog log = ContainerLog.append(store.paths().containerLog(r.id()), clock)) {
+    try (ContainerLog log = ContainerLog.append(store.paths().containerLog(r.id()), clock)) {
+      ContainerIo io;
+      if (r.hostConfig().tty() && attachStdin) {
+        io = new ContainerIo.Terminal();
+      } else {
+        OutputStream out = new FileOutputStream(FileDescriptor.out);
+        Optional<InputStream> in =
+            attachStdin ? Optional.of(new FileInputStream(FileDescriptor.in)) : Optional.empty();
+        OutputStream err = r.hostConfig().tty() ? out : new FileOutputStream(FileDescriptor.err);
         io =
             new ContainerIo.Streams(
-                attachStdin ? Optional.of(in) : Optional.empty(),
-                false,
-                Optional.of(out),
-                Optional.of(r.hostConfig().tty() ? out : err),
-                Optional.of(log));
-        return runThenClean(r, io);
+                in, false, Optional.of(out), Optional.of(err), Optional.of(log));
       }
+      return runThenClean(r, io);
     }
-    return runThenClean(r, io);
   }
 
   private int runThenClean(ContainerRecord r, ContainerIo io)
@@ -86,9 +85,6 @@ public final class Containers {
       }
     }
   }
-
-  /** The hidden jdock command that serves one detached container: {@code container-monitor ID}. */
-  public static final String MONITOR_COMMAND = "container-monitor";
 
   /**
    * Starts R in the background: a jdock monitor process runs it, its output goes to the log.

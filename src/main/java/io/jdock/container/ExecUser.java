@@ -14,12 +14,19 @@ import java.util.Optional;
  * @param home the passwd home ({@code /} when unknown), for {@code HOME}
  */
 public record ExecUser(int uid, int gid, List<Integer> sgids, String home) {
+  /** Root, as a container runs without {@code -u}. */
+  public static final ExecUser ROOT = new ExecUser(0, 0, List.of(), "/");
+
   public ExecUser {
     sgids = List.copyOf(sgids);
   }
 
-  /** Root, as a container runs without {@code -u}. */
-  public static final ExecUser ROOT = new ExecUser(0, 0, List.of(), "/");
+  /** Resolves SPEC with the passwd and group files of the root directory ROOT. */
+  static ExecUser inRoot(String spec, java.nio.file.Path root)
+      throws ContainerException, java.io.IOException {
+    return resolve(
+        spec, RootedPaths.read(root, "/etc/passwd"), RootedPaths.read(root, "/etc/group"));
+  }
 
   /**
    * Resolves SPEC ({@code ""} is root) against the files' contents (empty when a file is missing).

@@ -58,6 +58,14 @@ final class RootedPaths {
     return "/" + root.relativize(host).toString();
   }
 
+  /** The text of the regular file at PATH under ROOT, if there is one. */
+  static java.util.Optional<String> read(Path root, String path) throws IOException {
+    Path p = resolve(root, path, true);
+    return Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)
+        ? java.util.Optional.of(Files.readString(p))
+        : java.util.Optional.empty();
+  }
+
   /** True if PATH exists under ROOT (following symlinks the container's way). */
   static boolean exists(Path root, String path) throws IOException {
     return Files.exists(resolve(root, path, true), LinkOption.NOFOLLOW_LINKS);

@@ -28,9 +28,7 @@ record StartPlan(List<String> argv, Path errors) {
     Path run = paths.containerRunDir(r.id());
     String hostname = hostname(r);
     List<Bind> files = RunFiles.write(run, hostname, HOST_RESOLV_CONF);
-    ExecUser user =
-        ExecUser.resolve(
-            r.config().user(), read(rootfs, "/etc/passwd"), read(rootfs, "/etc/group"));
+    ExecUser user = ExecUser.inRoot(r.config().user(), rootfs);
     List<String> env =
         ContainerConfigs.processEnv(r.config().env(), hostname, r.hostConfig().tty(), user.home());
     String workdir = r.config().workingDir().isEmpty() ? "/" : r.config().workingDir();
@@ -101,11 +99,6 @@ record StartPlan(List<String> argv, Path errors) {
       return Optional.empty();
     }
     return Optional.of(text.substring(text.lastIndexOf('\n') + 1));
-  }
-
-  private static Optional<String> read(Path rootfs, String path) throws IOException {
-    Path p = RootedPaths.resolve(rootfs, path, true);
-    return Files.isRegularFile(p) ? Optional.of(Files.readString(p)) : Optional.empty();
   }
 
   private static void ensureDir(Path rootfs, String path) throws IOException, ContainerException {

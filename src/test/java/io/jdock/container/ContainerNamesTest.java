@@ -23,9 +23,10 @@ class ContainerNamesTest {
     assertThat(names.generate(1)).matches("[a-z]+_[a-z]+[0-9]");
   }
 
-  /** A random source that yields the indexes of "boring" and "wozniak" first. */
+  /** A random source that yields the given indexes (then 0) and records the bounds asked. */
   private static final class Rigged extends Random {
     private final int[] values;
+    private final java.util.List<Integer> bounds = new java.util.ArrayList<>();
     private int next;
 
     Rigged(int... values) {
@@ -34,8 +35,16 @@ class ContainerNamesTest {
 
     @Override
     public int nextInt(int bound) {
-      return next < values.length ? values[next++] % bound : 0;
+      bounds.add(bound);
+      return next < values.length ? Math.min(values[next++], bound - 1) : 0;
     }
+  }
+
+  @Test
+  void dockersListsHave108AdjectivesAnd236Surnames() {
+    Rigged last = new Rigged(Integer.MAX_VALUE, Integer.MAX_VALUE);
+    assertThat(new ContainerNames(last).generate(0)).isEqualTo("zen_zhukovsky");
+    assertThat(last.bounds).containsExactly(108, 236);
   }
 
   @Test
