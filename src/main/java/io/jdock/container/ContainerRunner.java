@@ -43,15 +43,27 @@ final class ContainerRunner {
       throw new ContainerException("container " + r.id() + " is already running");
     }
     try (OwnerLock held = lock.get()) {
+      boolean privileged = Posix.geteuid() == 0;
+      if (!privileged) {
+        Rootless.check();
+      }
       Instant start;
       int code;
-      try (RootfsMount rootfs = RootfsMount.mount(store, r)) {
-        StartPlan plan = StartPlan.prepare(store.paths(), r, rootfs.path(), Posix.geteuid() == 0);
+      try (RootfsMount rootfs = mount(r)) {
+        StartPlan plan = StartPlan.prepare(store.paths(), r, rootfs.path(), privileged);
         start = clock.instant();
         code = runProcess(r, plan, rootfs, io, started);
       }
       record(r.id(), new ContainerState.Exited(code, start, clock.instant()));
       return code;
+    }
+  }
+
+  private RootfsMount mount(ContainerRecord r) throws IOException, ContainerException {
+    try {
+      return RootfsMount.mount(store, r);
+    } catch (io.jdock.fuse.MountException e) {
+      throw new ContainerException("mounting the container's filesystem: " + e.getMessage());
     }
   }
 

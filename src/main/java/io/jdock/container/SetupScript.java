@@ -50,16 +50,28 @@ final class SetupScript {
     s.append("ln -s /proc/self/fd/2 \"$D/stderr\"\n");
     s.append("ln -s /proc/kcore \"$D/core\"\n");
     String sys = Shell.quote(p.sys().toString());
-    s.append("mount --bind /sys ").append(sys).append('\n');
-    s.append("mount -o remount,bind,ro,nosuid,nodev,noexec ").append(sys).append('\n');
+    // In a user namespace a mount with locked submounts can only be bound with them (--rbind).
+    s.append(p.privileged() ? "mount --bind /sys " : "mount --rbind /sys ")
+        .append(sys)
+        .append('\n');
+    s.append("mount -o ")
+        .append(options("remount,bind,ro,nosuid,nodev,noexec", p.sysFlags()))
+        .append(' ')
+        .append(sys)
+        .append('\n');
     for (Bind b : p.files()) {
-      bind(s, b, false);
+      bind(s, b, false, "");
     }
-    for (Bind b : p.binds()) {
-      bind(s, b, true);
+    for (int i = 0; i < p.binds().size(); i++) {
+      bind(s, p.binds().get(i), true, p.bindFlags().get(i));
     }
-    s.append("printf '%s' ")
-        .append(Shell.quote(p.hostname()))
+    // The container's own UTS namespace. In a user namespace only sethostname(2) (hostname(1))
+    // may set it; the /proc file is the fallback where hostname(1) is not installed.
+    String name = Shell.quote(p.hostname());
+    s.append("hostname ")
+        .append(name)
+        .append(" 2>/dev/null || printf '%s' ")
+        .append(name)
         .append(" > /proc/sys/kernel/hostname\n");
     // script(1) (for -t, and for exec -t later) opens /dev/ptmx: make that the container's devpts,
     // so that the terminal the command gets exists inside the container (tty prints /dev/pts/0).
@@ -77,7 +89,11 @@ final class SetupScript {
     return s.toString();
   }
 
-  private static void bind(StringBuilder s, Bind b, boolean recursive) {
+  private static String options(String base, String flags) {
+    return flags.isEmpty() ? base : base + "," + flags;
+  }
+
+  private static void bind(StringBuilder s, Bind b, boolean recursive, String flags) {
     String target = Shell.quote(b.target());
     s.append("mount ")
         .append(recursive ? "--rbind " : "--bind ")
@@ -86,7 +102,11 @@ final class SetupScript {
         .append(target)
         .append('\n');
     if (b.readOnly()) {
-      s.append("mount -o remount,bind,ro ").append(target).append('\n');
+      s.append("mount -o ")
+          .append(options("remount,bind,ro", flags))
+          .append(' ')
+          .append(target)
+          .append('\n');
     }
   }
 }

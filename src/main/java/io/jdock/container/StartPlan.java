@@ -40,12 +40,14 @@ record StartPlan(List<String> argv, Path errors) {
       fileTargets.add(new Bind(f.source(), target(rootfs, f.target(), false), false));
     }
     List<Bind> binds = new ArrayList<>();
+    List<String> bindFlags = new ArrayList<>();
     for (Bind b : Bind.parseAll(r.hostConfig().binds())) {
       if (!Files.exists(b.source())) {
         Files.createDirectories(b.source()); // docker -v makes a missing host dir
       }
       boolean dir = Files.isDirectory(b.source());
       binds.add(new Bind(b.source(), target(rootfs, b.target(), dir), b.readOnly()));
+      bindFlags.add(HostMounts.lockedFlags(b.source()));
     }
     Path errors = run.resolve("setup.err");
     Files.deleteIfExists(errors);
@@ -56,9 +58,11 @@ record StartPlan(List<String> argv, Path errors) {
             errors,
             Path.of(target(rootfs, "/dev", true)),
             Path.of(target(rootfs, "/sys", true)),
+            HostMounts.lockedFlags(Path.of("/sys")),
             hostname,
             fileTargets,
             binds,
+            bindFlags,
             privileged,
             r.hostConfig().tty(),
             command);
@@ -98,7 +102,7 @@ record StartPlan(List<String> argv, Path errors) {
     if (text.isEmpty()) {
       return Optional.empty();
     }
-    return Optional.of(text.substring(text.lastIndexOf('\n') + 1));
+    return Optional.of(text.lines().findFirst().orElse(text).strip());
   }
 
   private static void ensureDir(Path rootfs, String path) throws IOException, ContainerException {

@@ -19,9 +19,11 @@ class SetupScriptTest {
         Path.of("/store/c/run/setup.err"),
         Path.of("/store/c/rootfs/dev"),
         Path.of("/store/c/rootfs/sys"),
+        "relatime",
         "my host",
         List.of(new Bind(Path.of("/store/c/run/hosts"), "/store/c/rootfs/etc/hosts", false)),
         List.of(new Bind(Path.of("/srv/it's"), "/store/c/rootfs/data dir", true)),
+        List.of("nosuid,noatime"),
         privileged,
         tty,
         List.of("/usr/bin/env", "-i", "--", "A=it's", "/usr/bin/unshare", "--", "sh", "-c", "x"));
@@ -43,9 +45,11 @@ class SetupScriptTest {
     String s = SetupScript.render(plan(true, false));
     assertThat(s)
         .contains("mount --rbind '/srv/it'\\''s' '/store/c/rootfs/data dir'\n")
-        .contains("mount -o remount,bind,ro '/store/c/rootfs/data dir'\n")
+        .contains("mount -o remount,bind,ro,nosuid,noatime '/store/c/rootfs/data dir'\n")
+        .contains("mount -o remount,bind,ro,nosuid,nodev,noexec,relatime /store/c/rootfs/sys\n")
         .contains("mount --bind /store/c/run/hosts /store/c/rootfs/etc/hosts\n")
-        .contains("printf '%s' 'my host' > /proc/sys/kernel/hostname\n")
+        .contains(
+            "hostname 'my host' 2>/dev/null || printf '%s' 'my host' > /proc/sys/kernel/hostname\n")
         .contains("exec /usr/bin/env -i -- 'A=it'\\''s' /usr/bin/unshare -- sh -c x\n")
         .contains("gid=5")
         .contains("mknod -m 666");
@@ -74,7 +78,9 @@ class SetupScriptTest {
             err,
             dir.resolve("no-such-dev"),
             dir.resolve("sys"),
+            "",
             "h",
+            List.of(),
             List.of(),
             List.of(),
             true,
