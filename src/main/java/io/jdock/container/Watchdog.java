@@ -16,7 +16,8 @@ import java.util.List;
  */
 final class Watchdog implements AutoCloseable {
   private static final String SCRIPT =
-      "read b || { kill -KILL -\"$0\"; exit 0; }\nread _ || kill -KILL \"$b\"\n";
+      "read b || { kill -KILL -\"$0\" 2>/dev/null || kill -KILL \"$0\"; exit 0; }\n"
+          + "read _ || kill -KILL \"$b\"\n";
 
   private final Process process;
 
@@ -24,11 +25,14 @@ final class Watchdog implements AutoCloseable {
     this.process = process;
   }
 
-  /** Guards the process group GROUP (the container's first process leads it). */
-  static Watchdog guard(long group) throws IOException, ContainerException {
+  /**
+   * Guards the container whose first process is FIRST: its process group when it leads one (it runs
+   * in a session of its own without a terminal), else that process.
+   */
+  static Watchdog guard(long first) throws IOException, ContainerException {
     ProcessBuilder pb =
         new ProcessBuilder(
-            List.of(HostTools.find("setsid"), "/bin/sh", "-c", SCRIPT, String.valueOf(group)));
+            List.of(HostTools.find("setsid"), "/bin/sh", "-c", SCRIPT, String.valueOf(first)));
     pb.redirectOutput(ProcessBuilder.Redirect.to(new File("/dev/null")));
     pb.redirectError(ProcessBuilder.Redirect.to(new File("/dev/null")));
     pb.environment().put("PATH", HostTools.PATH);
@@ -40,6 +44,11 @@ final class Watchdog implements AutoCloseable {
     OutputStream out = process.getOutputStream();
     out.write((init + "\n").getBytes(StandardCharsets.US_ASCII));
     out.flush();
+  }
+
+  /** Closes jdock's end of the pipe, as jdock's death does (for tests). */
+  void abandon() throws IOException {
+    process.getOutputStream().close();
   }
 
   @Override
