@@ -213,3 +213,30 @@ test_export_writes_the_merged_filesystem_as_a_tar() {
   assert_eq new "$(tar -xOf exp.tar new-file)"
   jdock export exp | cmp - exp.tar || fail "export to stdout differs from export -o"
 }
+
+test_logs_follow_until_the_container_stops_and_tail() {
+  assert_ok jdock run -d --name chatty jdock-test sh -c 'echo one; sleep 2; echo two >&2; echo three'
+  ct_wait_status chatty '^Up '
+  assert_ok jdock logs -f chatty
+  assert_output one three
+  assert_eq two "$stderr"
+  assert_ok jdock logs --tail 1 chatty
+  assert_output three
+  assert_ok jdock logs -t chatty
+  assert_match "$(head -n 1 <<<"$output")" '^20[0-9]{2}-[0-9]{2}-[0-9]{2}T[0-9:.]+Z one$'
+  assert_fails_with "Error response from daemon: No such container: nothere" 1 jdock logs nothere
+}
+
+test_the_container_group_commands() {
+  assert_ok jdock container create --name grouped jdock-test true
+  assert_ok jdock container ls -a --filter name=grouped --format '{{.Names}}'
+  assert_output grouped
+  assert_ok jdock container start -a grouped
+  assert_ok jdock container ps -a --filter name=grouped --format '{{.Names}} {{.Status}}'
+  assert_match "$output" '^grouped Exited \(0\) '
+  assert_ok jdock container remove grouped
+  assert_output grouped
+  run jdock container
+  assert_eq 0 "$status"
+  assert_contains "$output" "Manage containers"
+}

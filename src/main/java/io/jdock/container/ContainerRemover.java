@@ -24,18 +24,45 @@ final class ContainerRemover {
   /** Removes what ARG names. */
   void remove(String arg, boolean force) throws IOException, ContainerException {
     ContainerRecord r = containers.find(arg);
+    Path lock = containers.store().paths().containerLock(r.id());
+    boolean starting = !(r.state() instanceof ContainerState.Running) && OwnerLock.isHeld(lock);
+    if (starting && !force) {
+      throw running(r);
+    }
+    if (starting) {
+      r = awaitStarted(r);
+    }
     if (r.state() instanceof ContainerState.Running run) {
       if (!force) {
-        throw new ContainerException(
-            "cannot remove container \"/"
-                + r.name()
-                + "\": container is running: stop the container before removing or force remove",
-            1);
+        throw running(r);
       }
       Procs.killContainer(run.pid());
       awaitOwnerGone(r);
     }
     removeStopped(r.id());
+  }
+
+  private static ContainerException running(ContainerRecord r) {
+    return new ContainerException(
+        "cannot remove container \"/"
+            + r.name()
+            + "\": container is running: stop the container before removing or force remove",
+        1);
+  }
+
+  /** Waits until a container being started runs, or its start failed. */
+  private ContainerRecord awaitStarted(ContainerRecord r) throws IOException, ContainerException {
+    Path lock = containers.store().paths().containerLock(r.id());
+    long deadline = System.currentTimeMillis() + WAIT_MILLIS;
+    ContainerRecord now = r;
+    while (!(now.state() instanceof ContainerState.Running) && OwnerLock.isHeld(lock)) {
+      if (System.currentTimeMillis() > deadline) {
+        throw new ContainerException("container " + r.id() + " does not start", 1);
+      }
+      sleep();
+      now = containers.find(r.id());
+    }
+    return now;
   }
 
   /** Waits until no process runs the container any more. */
