@@ -21,6 +21,16 @@ final class EachContainer {
 
   static List<String> run(List<String> args, PrintWriter out, PrintWriter err, Action action)
       throws IOException {
+    return run(args, out, err, false, action);
+  }
+
+  /**
+   * As {@link #run(List, PrintWriter, PrintWriter, Action)}; with {@code missingOk} (docker's
+   * {@code rm -f}) a container that does not exist is reported but is no failure.
+   */
+  static List<String> run(
+      List<String> args, PrintWriter out, PrintWriter err, boolean missingOk, Action action)
+      throws IOException {
     List<String> failed = new java.util.ArrayList<>();
     for (String arg : args) {
       try {
@@ -30,7 +40,9 @@ final class EachContainer {
       } catch (ContainerException e) {
         err.println(ErrorText.of(ContainerErrors.of(e)));
         err.flush();
-        failed.add(arg);
+        if (!(missingOk && e.isNotFound())) {
+          failed.add(arg);
+        }
       }
     }
     return failed;

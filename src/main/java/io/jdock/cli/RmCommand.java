@@ -41,6 +41,7 @@ class RmCommand implements Callable<Integer> {
               containers,
               spec.commandLine().getOut(),
               spec.commandLine().getErr(),
+              force,
               arg -> c.remove(arg, force)));
     }
   }

@@ -16,14 +16,30 @@ public class ContainerException extends Exception {
   public static final int NOT_FOUND = 127;
 
   private final int exitCode;
+  private final boolean notFound;
 
   public ContainerException(String message) {
     this(message, FAILED);
   }
 
   public ContainerException(String message, int exitCode) {
+    this(message, exitCode, false);
+  }
+
+  private ContainerException(String message, int exitCode, boolean notFound) {
     super(message, null, false, false);
     this.exitCode = exitCode;
+    this.notFound = notFound;
+  }
+
+  /** docker's {@code No such container: X}. */
+  public static ContainerException noSuchContainer(String idOrName) {
+    return new ContainerException("No such container: " + idOrName, 1, true);
+  }
+
+  /** True when no container has the name or ID (docker's NotFound errors). */
+  public boolean isNotFound() {
+    return notFound;
   }
 
   public int exitCode() {

@@ -3,7 +3,6 @@ package io.jdock.container;
 import io.jdock.store.AmbiguousPrefixException;
 import io.jdock.store.ContainerRecord;
 import io.jdock.store.ImageStore;
-import io.jdock.store.NoSuchContainerException;
 import java.io.FileDescriptor;
 import java.io.FileInputStream;
 import java.io.FileOutputStream;
@@ -177,7 +176,7 @@ public final class Containers {
       throw new ContainerException(e.getMessage(), 1);
     }
     if (r.isEmpty()) {
-      throw new ContainerException(new NoSuchContainerException(idOrName).getMessage(), 1);
+      throw ContainerException.noSuchContainer(idOrName);
     }
     return new Reconciler(store, clock).settle(r.get());
   }

@@ -125,6 +125,11 @@ class ContainerCommandsTest {
     assertThat(r.err()).isEqualTo("Error response from daemon: No such container: nothere\n");
     assertThat(jdock("container", "rm", "x").err())
         .isEqualTo("Error response from daemon: No such container: x\n");
+    // docker's rm -f reports a missing container but does not fail for it
+    Result forced = jdock("rm", "-f", "gone");
+    assertThat(forced.code()).isZero();
+    assertThat(forced.out()).isEmpty();
+    assertThat(forced.err()).isEqualTo("Error response from daemon: No such container: gone\n");
   }
 
   @Test
