@@ -189,4 +189,6 @@ public interface LibC {
   int getegid();
 
   int umask(int mask);
+
+  int isatty(int fd);
 }

@@ -437,4 +437,9 @@ public final class Posix {
   public static int umask(int mask) {
     return LIBC.umask(mask);
   }
+
+  /** True if FD is a terminal (isatty(3)). */
+  public static boolean isatty(int fd) {
+    return LIBC.isatty(fd) == 1;
+  }
 }

@@ -76,4 +76,19 @@ class PosixTest {
     assertThat(FileMode.major(dev)).isEqualTo(259);
     assertThat(FileMode.minor(dev)).isEqualTo(70000);
   }
+
+  @Test
+  void isattyTellsTerminalsFromFiles() throws Exception {
+    Path f = dir.resolve("plain");
+    Files.writeString(f, "x");
+    int file = Posix.open(f.toString(), OpenFlags.O_RDONLY, 0);
+    int pty = Posix.open("/dev/ptmx", OpenFlags.O_RDWR | OpenFlags.O_NOCTTY, 0);
+    try {
+      assertThat(Posix.isatty(file)).isFalse();
+      assertThat(Posix.isatty(pty)).isTrue();
+    } finally {
+      Posix.close(file);
+      Posix.close(pty);
+    }
+  }
 }
