@@ -58,3 +58,9 @@ test_without_a_terminal_stdin_is_piped_with_i_and_closed_without() {
   assert_ok jdock run --rm jdock-test sh -c 'cat; echo eof'
   assert_output eof
 }
+
+test_it_without_a_terminal_is_refused_as_docker_refuses_it() {
+  assert_fails_with "the input device is not a TTY" 1 jdock run -it --rm jdock-test true </dev/null
+  assert_ok jdock run -t --rm jdock-test sh -c '[ -t 1 ] && tty'
+  assert_match "$output" '^/dev/pts/0'
+}

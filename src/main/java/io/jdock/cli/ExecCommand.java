@@ -67,6 +67,9 @@ final class ExecCommand implements Callable<Integer>, StopsAtPositional {
 
   @Override
   public Integer call() throws Exception {
+    if (!detach) {
+      Terminals.checkTty(interactive, tty);
+    }
     try (ImageStore store = Stores.open(spec)) {
       return new ContainerExec(new Containers(store))
           .exec(

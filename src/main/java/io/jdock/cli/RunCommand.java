@@ -28,6 +28,9 @@ final class RunCommand implements Callable<Integer>, StopsAtPositional {
 
   @Override
   public Integer call() throws Exception {
+    if (!detach) {
+      Terminals.checkTty(options.interactive, options.tty);
+    }
     try (ImageStore store = Stores.open(spec)) {
       Containers containers = new Containers(store);
       ContainerRecord r;

@@ -51,6 +51,7 @@ final class StartCommand implements Callable<Integer> {
           if (r.state() instanceof ContainerState.Running) {
             return 0;
           }
+          Terminals.checkTty(interactive, r.hostConfig().tty());
           return c.runAttached(r, interactive);
         } catch (ContainerException e) {
           throw new DaemonStyleError(e.getMessage(), e.exitCode() == 1 ? 1 : e.exitCode());

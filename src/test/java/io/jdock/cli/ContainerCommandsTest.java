@@ -149,6 +149,14 @@ class ContainerCommandsTest {
   }
 
   @Test
+  void aTerminalNeedsATerminalAsStdin() {
+    Result r = jdock("run", "-it", "--rm", "testimg");
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.err()).isEqualTo("the input device is not a TTY\n");
+    assertThat(jdock("exec", "-it", "x", "sh").err()).isEqualTo("the input device is not a TTY\n");
+  }
+
+  @Test
   void usageErrorsAndBadFilters() {
     Result r = jdock("rm");
     assertThat(r.code()).isEqualTo(1);
