@@ -4,7 +4,7 @@
 # assert_tree_same A B [treediff options...]: A and B hold the same entries with the same type,
 # mode, owner, size, content, symlink target, rdev, mtime, xattrs, link count and hard-link
 # groups; prints each difference. Options: --ignore FIELD, --exclude GLOB, --ignore-xattr REGEX,
-# --mtime-seconds, --dir-nlink (see treediff.py).
+# --mtime-seconds, --mtime-since EPOCH, --dir-nlink (see treediff.py).
 assert_tree_same() {
   need python3 || return 1
   local a=$1 b=$2 out

@@ -19,9 +19,12 @@ Fields compared per entry (relative path, symlinks never followed):
 Options:
   --ignore FIELD       do not compare FIELD (repeatable)
   --exclude GLOB       skip paths matching GLOB (fnmatch on the relative path, repeatable);
-                       a skipped directory is skipped with everything below it
+                       a skipped directory is skipped with everything below it, but for
+                       the root: --exclude . skips only the root's own attributes
   --ignore-xattr REGEX ignore xattrs whose name matches (repeatable)
   --mtime-seconds      compare mtimes to the second
+  --mtime-since EPOCH  mtimes at or after EPOCH (seconds; set while a test ran) all count as
+                       equal ("new"); older ones are compared as usual
   --dir-nlink          compare st_nlink of directories too
 """
 
@@ -78,11 +81,12 @@ def walk(root, excludes):
     while stack:
         rel = stack.pop()
         rel_s = os.fsdecode(rel) or "."
-        if any(fnmatch.fnmatchcase(rel_s, g) for g in excludes):
+        if rel and any(fnmatch.fnmatchcase(rel_s, g) for g in excludes):
             continue
         full = os.path.join(root_b, rel) if rel else root_b
         st = os.lstat(full)
-        yield rel_s, full, st
+        if rel or not any(fnmatch.fnmatchcase(".", g) for g in excludes):
+            yield rel_s, full, st
         if stat.S_ISDIR(st.st_mode):
             for name in sorted(os.listdir(full), reverse=True):
                 stack.append(os.path.join(rel, name) if rel else name)
@@ -103,8 +107,11 @@ def scan(root, args):
             e["target"] = show(os.readlink(full))
         if typ in ("chardev", "blockdev"):
             e["rdev"] = f"{os.major(st.st_rdev)}:{os.minor(st.st_rdev)}"
-        e["mtime"] = (str(st.st_mtime_ns // 10**9) if args.mtime_seconds
-                      else "%d.%09d" % divmod(st.st_mtime_ns, 10**9))
+        if args.mtime_since is not None and st.st_mtime_ns >= args.mtime_since * 10**9:
+            e["mtime"] = "new"
+        else:
+            e["mtime"] = (str(st.st_mtime_ns // 10**9) if args.mtime_seconds
+                          else "%d.%09d" % divmod(st.st_mtime_ns, 10**9))
         if "xattrs" not in args.ignore:
             e["xattrs"] = xattrs(full, ignore)
         if typ != "dir" or args.dir_nlink:
@@ -130,6 +137,7 @@ def main(argv):
     p.add_argument("--exclude", action="append", default=[])
     p.add_argument("--ignore-xattr", action="append", default=[r"^security\.selinux$"])
     p.add_argument("--mtime-seconds", action="store_true")
+    p.add_argument("--mtime-since", type=int)
     p.add_argument("--dir-nlink", action="store_true")
     p.add_argument("trees", nargs="+")
     args = p.parse_args(argv)

@@ -73,3 +73,30 @@ test_a_failing_comparison_shows_the_differences() {
   assert_contains "$stderr" "d/file: mode 0644 != 0600"
   assert_contains "$stderr" "FAIL: trees differ: a vs b"
 }
+
+test_mtime_since_treats_new_mtimes_as_equal() {
+  make_tree a
+  cp -a a b
+  touch -d @1800000000 a/d/file
+  touch -d @1800000005 b/d/file
+  assert_tree_same a b --mtime-since 1750000000
+  touch -d @1700000001 b/d/sub
+  run "$NT_PYTHON" "$NT_LIB/treediff.py" --mtime-since 1750000000 a b
+  assert_eq 1 "$status"
+  assert_contains "$output" "d/sub: mtime 1700000000.000000000 != 1700000001.000000000"
+  touch -d @1700000000 b/d/file
+  run "$NT_PYTHON" "$NT_LIB/treediff.py" --mtime-since 1750000000 a b
+  assert_contains "$output" "d/file: mtime new != 1700000000.000000000"
+}
+
+test_excluding_the_root_still_compares_everything_below_it() {
+  make_tree a
+  cp -a a b
+  touch -d @1700000001 b
+  assert_tree_same a b --exclude .
+  chmod 600 b/d/file
+  run "$NT_PYTHON" "$NT_LIB/treediff.py" --exclude . a b
+  assert_eq 1 "$status"
+  assert_contains "$output" "d/file: mode 0644 != 0600"
+  assert_not_contains "$output" ".: mtime"
+}

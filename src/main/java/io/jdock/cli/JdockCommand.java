@@ -17,7 +17,17 @@ import picocli.CommandLine.ScopeType;
     },
     subcommands = {
       CompletionCommand.class,
+      ImageCommand.class,
+      ImagesCommand.class,
+      ImportCommand.class,
+      InspectCommand.class,
+      LoadCommand.class,
+      LoginCommand.class,
+      LogoutCommand.class,
       OverlayCommand.class,
+      PullCommand.class,
+      PushCommand.class,
+      SaveCommand.class,
       MountCommand.class,
       UmountCommand.class,
       MountsCommand.class,
@@ -36,6 +46,9 @@ import picocli.CommandLine.ScopeType;
       ExportCommand.class,
       ContainerCommand.class,
       ContainerMonitorCommand.class,
+      RmiCommand.class,
+      SystemCommand.class,
+      TagCommand.class,
     })
 public final class JdockCommand implements Runnable {
 

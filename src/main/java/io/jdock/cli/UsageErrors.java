@@ -5,6 +5,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.IParameterExceptionHandler;
 import picocli.CommandLine.MissingParameterException;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.UnmatchedArgumentException;
 
@@ -35,10 +36,9 @@ final class UsageErrors implements IParameterExceptionHandler {
       err.flush();
       return 1;
     }
-    if (ex instanceof MissingParameterException
-        && !((MissingParameterException) ex)
-            .getMissing().stream().allMatch(a -> a.isPositional())) {
-      return flagError(err, cl, ex.getMessage());
+    if (ex instanceof MissingParameterException missing
+        && !missing.getMissing().stream().allMatch(a -> a.isPositional())) {
+      return flagError(err, cl, missingValue(missing, args));
     }
     if (ex instanceof MissingParameterException
         || (unmatched != null && !unmatched.startsWith("-"))) {
@@ -73,6 +73,35 @@ final class UsageErrors implements IParameterExceptionHandler {
     err.println("Run '" + cl.getCommandSpec().qualifiedName() + " --help' for more information");
     err.flush();
     return USAGE_EXIT;
+  }
+
+  /**
+   * pflag's text for an option given without its value: {@code flag needs an argument: --filter} or
+   * {@code flag needs an argument: 'f' in -f}, naming the option as it was typed.
+   */
+  private static String missingValue(MissingParameterException ex, String[] args) {
+    if (!(ex.getMissing().get(0) instanceof OptionSpec option)) {
+      return ex.getMessage();
+    }
+    for (int i = args.length - 1; i >= 0; i--) {
+      String arg = args[i];
+      for (String name : option.names()) {
+        boolean shortName = !name.startsWith("--") && name.length() == 2;
+        if (arg.equals(name)) {
+          return shortName
+              ? "flag needs an argument: '" + name.charAt(1) + "' in " + name
+              : "flag needs an argument: " + name;
+        }
+        // A cluster of short flags ending with this one (-qf), which pflag names alone.
+        if (shortName
+            && !arg.startsWith("--")
+            && arg.startsWith("-")
+            && arg.endsWith(name.substring(1))) {
+          return "flag needs an argument: '" + name.charAt(1) + "' in " + name;
+        }
+      }
+    }
+    return ex.getMessage();
   }
 
   private static String firstUnmatched(ParameterException ex) {

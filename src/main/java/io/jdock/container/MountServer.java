@@ -48,19 +48,27 @@ public final class MountServer {
               Posix.geteuid() == 0);
       MountOptions options = MountOptions.defaults().withReadOnly(r.readOnly());
       long self = ProcessHandle.current().pid();
+      java.time.Instant start = ProcessHandle.current().info().startInstant().orElse(null);
       UnionServer.serve(
           config,
           r.mountpoint(),
           options,
           () -> {
             try {
-              store.mounts().update(name, x -> x.withPid(self));
+              store.mounts().update(name, x -> x.withServer(self, start));
             } catch (IOException e) {
               throw new UncheckedIOException(e);
             }
             ready.run();
+          },
+          () -> {
+            try {
+              store.mounts().update(name, x -> x.pid() == self ? x.withPid(0) : x);
+            } catch (IOException e) {
+              java.util.logging.Logger.getLogger(MountServer.class.getName())
+                  .warning("clearing the record of mount " + name + ": " + e.getMessage());
+            }
           });
-      store.mounts().update(name, x -> x.pid() == self ? x.withPid(0) : x);
     }
   }
 

@@ -1,13 +1,13 @@
 package io.jdock.container;
 
 import io.jdock.fuse.FuseMount;
+import io.jdock.fuse.MountException;
 import io.jdock.reference.InvalidReferenceException;
 import io.jdock.store.Image;
 import io.jdock.store.ImageStore;
 import io.jdock.store.MountRecord;
 import io.jdock.store.RecordConflictException;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -59,16 +59,13 @@ public final class Mounts {
     }
   }
 
+  /** Fails early, in the words the server would use (a dead mount is named as such). */
   private static Path checkMountpoint(Path mountpoint) throws IOException, MountFailure {
     Path mp = mountpoint.toAbsolutePath().normalize();
-    if (!Files.exists(mp)) {
-      throw new MountFailure("mountpoint " + mp + " does not exist");
-    }
-    if (!Files.isDirectory(mp)) {
-      throw new MountFailure("mountpoint " + mp + " is not a directory");
-    }
-    if (FuseMount.isMountPoint(mp)) {
-      throw new MountFailure("mountpoint " + mp + " is already a mount point");
+    try {
+      FuseMount.checkMountpoint(mp);
+    } catch (MountException e) {
+      throw new MountFailure(e.getMessage());
     }
     return mp.toRealPath();
   }
@@ -95,6 +92,7 @@ public final class Mounts {
                   .orElse(store.mounts().upperDir(name)),
               req.readOnly(),
               0,
+              null,
               log,
               Instant.now());
       try {
@@ -131,6 +129,7 @@ public final class Mounts {
             upper,
             req.readOnly(),
             0,
+            null,
             log,
             Instant.now());
     store.mounts().update(name, x -> r);

@@ -20,10 +20,7 @@ public final class OverlayMounts {
   /** Serves SPEC at MOUNTPOINT in this process until it is unmounted. */
   public static void serve(OverlaySpec spec, Path mountpoint, boolean notifyReady)
       throws IOException, InterruptedException {
-    List<LowerLayer> lowers = new ArrayList<>();
-    for (Path dir : spec.lowerTopFirst()) {
-      lowers.add(DirectoryLayer.scan(dir));
-    }
+    List<LowerLayer> lowers = scanAll(spec.lowerTopFirst());
     Collections.reverse(lowers);
     boolean root = Posix.geteuid() == 0;
     UnionConfig config =
@@ -32,6 +29,34 @@ public final class OverlayMounts {
         MountOptions.defaults().withReadOnly(spec.readOnly()).withSuidAndDevices(root);
     UnionServer.serve(
         config, mountpoint, options, notifyReady ? ServerLauncher::notifyReady : () -> {});
+  }
+
+  /** Scans the lower dirs, several at once (the scan is a walk of lstat calls). */
+  private static List<LowerLayer> scanAll(List<Path> dirs) throws IOException {
+    int threads = Math.min(dirs.size(), Math.max(2, Runtime.getRuntime().availableProcessors()));
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(threads);
+    try {
+      List<java.util.concurrent.Future<LowerLayer>> scans = new ArrayList<>();
+      for (Path dir : dirs) {
+        scans.add(pool.submit(() -> DirectoryLayer.scan(dir)));
+      }
+      List<LowerLayer> out = new ArrayList<>();
+      for (var scan : scans) {
+        out.add(scan.get());
+      }
+      return out;
+    } catch (java.util.concurrent.ExecutionException e) {
+      if (e.getCause() instanceof IOException io) {
+        throw io;
+      }
+      throw new IOException("scanning lower dirs: " + e.getCause(), e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while scanning lower dirs", e);
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   /** Starts {@code jdock overlay -f} detached and returns once its mount answers. */

@@ -25,6 +25,8 @@ public final class ServerLauncher {
 
   private static final long TIMEOUT_SECONDS = 300;
 
+  private static final String CLI_ERROR_PREFIX = "Error: ";
+
   private ServerLauncher() {}
 
   /** JVM options for long-running servers: a small footprint, the serial collector. */
@@ -76,7 +78,15 @@ public final class ServerLauncher {
       Thread.currentThread().interrupt();
       throw new IOException("interrupted while starting the mount server", e);
     }
-    throw new IOException(lastLine(log, logStart).orElse("the mount server failed; see " + log));
+    throw new IOException(
+        lastLine(log, logStart)
+            .map(ServerLauncher::withoutCliPrefix)
+            .orElse("the mount server failed; see " + log));
+  }
+
+  /** The server's CLI printed "Error: MESSAGE"; the caller's CLI adds its own prefix. */
+  private static String withoutCliPrefix(String line) {
+    return line.startsWith(CLI_ERROR_PREFIX) ? line.substring(CLI_ERROR_PREFIX.length()) : line;
   }
 
   private static java.util.Optional<String> lastLine(Path log, long from) throws IOException {

@@ -77,6 +77,15 @@ public final class FuseMount implements AutoCloseable {
     target.confirmServed();
   }
 
+  /**
+   * Checks that {@code mountpoint} can be mounted on now, with the one-line failures of {@link
+   * #mount}: FUSE missing, the mountpoint missing, not a directory, already a mount point, or a
+   * stale mount whose server died.
+   */
+  public static void checkMountpoint(Path mountpoint) throws MountException {
+    MountTarget.check(mountpoint);
+  }
+
   /** True when DIR (absolute) is a mount point now, of any kind (from /proc/self/mountinfo). */
   public static boolean isMountPoint(Path dir) throws java.io.IOException {
     return MountTable.isMountPoint(dir.toAbsolutePath().normalize());

@@ -3,6 +3,7 @@ package io.jdock.layer;
 import io.jdock.oci.InvalidContentException;
 import io.jdock.sys.Errno;
 import io.jdock.sys.ErrnoException;
+import io.jdock.sys.ExtendedAttributes;
 import io.jdock.sys.FileMode;
 import io.jdock.sys.Posix;
 import java.io.IOException;
@@ -114,7 +115,7 @@ final class RootfsWriter {
     for (String name : old.xattrs().keySet()) {
       if (!e.xattrs().containsKey(name) && settable(name)) {
         try {
-          Posix.lremovexattr(abs, name);
+          ExtendedAttributes.lremove(abs, name);
         } catch (ErrnoException ex) {
           if (ex.errno() != Errno.ENODATA && !XATTR_NOT_STORABLE.contains(ex.errno())) {
             throw ex;
@@ -265,7 +266,7 @@ final class RootfsWriter {
         continue;
       }
       try {
-        Posix.lsetxattr(abs, x.getKey(), x.getValue(), 0);
+        ExtendedAttributes.lset(abs, x.getKey(), x.getValue(), 0);
       } catch (ErrnoException ex) {
         if (!XATTR_NOT_STORABLE.contains(ex.errno())) {
           throw ex;

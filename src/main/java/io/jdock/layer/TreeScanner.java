@@ -1,5 +1,6 @@
 package io.jdock.layer;
 
+import io.jdock.sys.ExtendedAttributes;
 import io.jdock.sys.FileMode;
 import io.jdock.sys.Posix;
 import io.jdock.sys.Stat;
@@ -107,11 +108,11 @@ final class TreeScanner {
 
   private static Map<String, byte[]> xattrs(String file) throws IOException {
     Map<String, byte[]> xattrs = new LinkedHashMap<>();
-    for (String name : Posix.llistxattr(file)) {
+    for (String name : ExtendedAttributes.llist(file)) {
       if (name.startsWith("trusted.overlay.") || name.startsWith("user.overlay.")) {
         continue;
       }
-      Optional<byte[]> value = Posix.lgetxattr(file, name);
+      Optional<byte[]> value = ExtendedAttributes.lget(file, name);
       if (value.isPresent()) {
         xattrs.put(name, value.get());
       }

@@ -39,6 +39,13 @@ final class Authenticator {
         || (basic().isPresent() && credentials.filter(c -> !c.password().isEmpty()).isPresent());
   }
 
+  /** True if the registry asks for Basic auth only and there are no credentials to send. */
+  boolean lacksBasicCredentials() {
+    return bearer().isEmpty()
+        && basic().isPresent()
+        && credentials.filter(c -> !c.password().isEmpty()).isEmpty();
+  }
+
   /**
    * The Authorization header for a request needing {@code scopes}; {@code fresh} ignores the cache
    * (after the registry refused the cached token). {@code onBehalfOf} is the request's Go url.Error

@@ -29,11 +29,32 @@ public final class ImageResolver {
   public static ResolvedImage resolve(
       RegistryClient client, ImageReference ref, Optional<Platform> platform)
       throws RegistryException {
+    return resolve(client, ref, platform, () -> {});
+  }
+
+  /**
+   * As {@link #resolve(RegistryClient, ImageReference, Optional)}, calling {@code fetched} once the
+   * reference's own manifest or index is fetched, before a platform is chosen: where docker prints
+   * {@code Pulling from}, so that failures after it (no matching platform) come after that line.
+   */
+  public static ResolvedImage resolve(
+      RegistryClient client, ImageReference ref, Optional<Platform> platform, Runnable fetched)
+      throws RegistryException {
     String tagOrDigest =
         ref.digest()
             .map(Object::toString)
             .orElseGet(() -> ref.tag().orElse(ImageReference.DEFAULT_TAG));
-    FetchedManifest fetched = client.manifest(tagOrDigest, ref.toString());
+    FetchedManifest first = client.manifest(tagOrDigest, ref.toString());
+    fetched.run();
+    return walk(client, ref, platform, first);
+  }
+
+  private static ResolvedImage walk(
+      RegistryClient client,
+      ImageReference ref,
+      Optional<Platform> platform,
+      FetchedManifest fetched)
+      throws RegistryException {
     Platform wanted = platform.orElseGet(Platform::host);
     List<FetchedManifest> indexes = new ArrayList<>();
     while (fetched.isIndex()) {

@@ -19,7 +19,10 @@ import java.util.Set;
 public final class Login {
   static final String PASSWORD_WARNING =
       "WARNING! Using --password via the CLI is insecure. Use --password-stdin.\n";
-  static final String NON_TTY = "error: cannot perform an interactive login from a non-TTY device";
+  static final String NON_TTY = "Error: Cannot perform an interactive login from a non TTY device";
+  static final String EXISTING_NOTE =
+      "\n Info -> To login with a different account, run 'docker logout' followed by 'docker"
+          + " login'\n\n\n";
 
   private final LoginCheck check;
   private final CredentialStore store;
@@ -42,7 +45,8 @@ public final class Login {
       console.err(
           "Authenticating with existing credentials..."
               + (c.username().isEmpty() ? "" : " [Username: " + c.username() + "]")
-              + "\n");
+              + "\n"
+              + EXISTING_NOTE);
       try {
         Optional<String> token = check.verify(domain, c);
         save(key, token.map(t -> Credentials.token(c.username(), t)).orElse(c), console);
@@ -63,23 +67,33 @@ public final class Login {
     console.out("Login Succeeded");
   }
 
-  /** The password from -p or stdin, with docker's checks and warning. */
+  /**
+   * The password from -p or stdin, with docker 28's option checks (cli/command/registry/login.go
+   * verifyLoginFlags) and warning. {@code -p -} is a password like any other, as in docker 28.
+   */
   private static Optional<String> passwordFrom(LoginRequest r, LoginConsole console)
       throws LoginException {
-    boolean fromStdin = r.passwordStdin() || r.password().filter("-"::equals).isPresent();
-    if (r.password().isPresent() && !r.password().get().equals("-")) {
-      console.err(PASSWORD_WARNING);
-      if (r.passwordStdin()) {
+    if (r.passwordStdin()) {
+      if (r.password().isPresent()) {
         throw LoginException.client(
             "conflicting options: cannot specify both --password and --password-stdin");
       }
+      if (r.username().isEmpty()) {
+        throw LoginException.client("the --password-stdin option requires --username to be set");
+      }
+    }
+    if (r.username().filter(String::isEmpty).isPresent()) {
+      throw LoginException.client("username is empty");
+    }
+    if (r.password().filter(String::isEmpty).isPresent()) {
+      throw LoginException.client("password is empty");
+    }
+    if (r.password().isPresent()) {
+      console.err(PASSWORD_WARNING);
       return r.password();
     }
-    if (!fromStdin) {
+    if (!r.passwordStdin()) {
       return Optional.empty();
-    }
-    if (r.username().filter(u -> !u.isEmpty()).isEmpty()) {
-      throw LoginException.client("the --password-stdin option requires --username to be set");
     }
     String in;
     try {
@@ -87,7 +101,7 @@ public final class Login {
     } catch (IOException e) {
       throw new LoginException(e.getMessage(), false, e);
     }
-    return Optional.of(trimOneNewline(in));
+    return Optional.of(trimOneNewline(in)).filter(p -> !p.isEmpty());
   }
 
   static String trimOneNewline(String s) {
@@ -108,7 +122,7 @@ public final class Login {
       LoginConsole console)
       throws LoginException {
     if (username.isPresent() && password.isPresent()) {
-      return check(username.get(), password.get());
+      return Credentials.basic(username.get(), password.get());
     }
     if (!console.isTerminal()) {
       throw LoginException.client(NON_TTY);
@@ -127,26 +141,19 @@ public final class Login {
         }
       }
       if (user.isEmpty()) {
-        throw LoginException.client("username is empty");
+        throw LoginException.client("Error: Non-null Username Required");
       }
       String pass = password.orElse("");
       if (pass.isEmpty()) {
         pass = console.readPassword("Password: ");
       }
-      return check(user, pass);
+      if (pass.isEmpty()) {
+        throw LoginException.client("Error: Password Required");
+      }
+      return Credentials.basic(user, pass);
     } catch (IOException e) {
       throw new LoginException(e.getMessage(), false, e);
     }
-  }
-
-  private static Credentials check(String user, String pass) throws LoginException {
-    if (user.isEmpty()) {
-      throw LoginException.client("username is empty");
-    }
-    if (pass.isEmpty()) {
-      throw LoginException.client("password is empty");
-    }
-    return Credentials.basic(user, pass);
   }
 
   private Optional<Credentials> storedFor(String key) {
@@ -157,7 +164,14 @@ public final class Login {
     }
   }
 
+  /**
+   * Stores the credentials, with docker's warning when a password lands in config.json. Unchanged
+   * credentials in config.json are left alone, without the warning, as docker 28 does.
+   */
   private void save(String key, Credentials c, LoginConsole console) throws LoginException {
+    if (store.helperFor(key).isEmpty() && storedFor(key).filter(c::equals).isPresent()) {
+      return;
+    }
     Optional<CredentialHelper> helper;
     try {
       helper = store.store(key, c);

@@ -250,7 +250,21 @@ public final class RegistryClient {
 
   HttpResponse<InputStream> send(RegistryRequest call) throws RegistryException {
     ping();
-    return transport.send(endpoint, auth, call);
+    HttpResponse<InputStream> r = transport.send(endpoint, auth, call);
+    if (r.statusCode() == 401 && auth.lacksBasicCredentials()) {
+      // docker's basic auth handler refuses to send a request it has nothing to answer with.
+      RegistryTransport.discard(r);
+      throw new RegistryException(
+          TransportErrors.goMethod(call.method())
+              + " \""
+              + call.uri()
+              + "\": no basic auth credentials",
+          RegistryException.Kind.ERROR_CODES,
+          java.util.OptionalInt.of(401),
+          List.of(new ErrorEntry(ErrorEntry.UNAUTHORIZED, "no basic auth credentials", "")),
+          null);
+    }
+    return r;
   }
 
   static void expect(HttpResponse<InputStream> r, int status) throws RegistryException {

@@ -70,7 +70,8 @@ final class RegistryTransport {
       } catch (IOException e) {
         if (call.retryable()
             && attempt < retry.maxAttempts()
-            && !TransportErrors.isInterrupted(e)) {
+            && !TransportErrors.isInterrupted(e)
+            && !TransportErrors.isRefused(e)) {
           pause(retry.backoff(attempt++), onBehalfOf);
           continue;
         }

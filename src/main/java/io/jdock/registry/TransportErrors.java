@@ -60,6 +60,19 @@ final class TransportErrors {
     return uri.getHost() + ":" + port;
   }
 
+  /**
+   * Nothing listens there: asking again at once does not help, and docker reports it at once rather
+   * than after the retry backoff.
+   */
+  static boolean isRefused(IOException e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof ConnectException) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   static boolean isInterrupted(IOException e) {
     return e instanceof java.io.InterruptedIOException;
   }

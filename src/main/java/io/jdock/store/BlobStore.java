@@ -61,16 +61,35 @@ public final class BlobStore {
       Path tempFile = temp.newPath("blob");
       try {
         StoredBlob written = writeVerified(in, tempFile, expected, expectedSize);
-        Path target = paths.blob(written.digest());
-        if (!Files.exists(target)) {
-          Files.createDirectories(target.getParent());
-          Files.move(tempFile, target, StandardCopyOption.ATOMIC_MOVE);
-          FileTrees.fsyncDir(target.getParent());
-        }
+        install(tempFile, written.digest());
         return written;
       } finally {
         Files.deleteIfExists(tempFile);
       }
+    }
+  }
+
+  /**
+   * Starts writing the blob {@code expected} of {@code expectedSize} bytes piece by piece (a
+   * download); nothing is visible until {@link PendingBlob#commit()} has verified it.
+   */
+  public PendingBlob begin(Digest expected, long expectedSize) throws IOException {
+    StoreLock.Held gc = gcLock.shared();
+    try {
+      return new PendingBlob(this, expected, expectedSize, temp.newPath("blob"), gc);
+    } catch (IOException | RuntimeException e) {
+      gc.close();
+      throw e;
+    }
+  }
+
+  /** Renames a verified, fsynced temp file into place, unless the blob is stored already. */
+  void install(Path tempFile, Digest digest) throws IOException {
+    Path target = paths.blob(digest);
+    if (!Files.exists(target)) {
+      Files.createDirectories(target.getParent());
+      Files.move(tempFile, target, StandardCopyOption.ATOMIC_MOVE);
+      FileTrees.fsyncDir(target.getParent());
     }
   }
 

@@ -111,6 +111,11 @@ public final class ContainerStore {
     return byPrefix.stream().findFirst();
   }
 
+  /** The bytes a container's upper dir takes ({@code system df -v}); 0 when it has none. */
+  public long upperSize(ContainerRecord record) throws IOException {
+    return FileTrees.sizeOf(record.upperDir());
+  }
+
   /** Every container, by ID. */
   public List<ContainerRecord> list() throws IOException {
     return records.list();

@@ -1,6 +1,7 @@
 package io.jdock.store;
 
 import io.jdock.layer.LayerInfo;
+import io.jdock.oci.ChainId;
 import io.jdock.oci.Descriptor;
 import io.jdock.oci.Digest;
 import io.jdock.reference.ImageReference;
@@ -214,7 +215,10 @@ final class ImageDeletion {
     return index.refsOf(id).isEmpty() && children(id).isEmpty();
   }
 
-  /** The image's layers, top first, that nothing left uses and that the store has. */
+  /**
+   * The image's layers, top first, that nothing left uses and that the store has; each reported by
+   * its chain ID, as docker's graph driver names the layers it deletes.
+   */
   private List<RemoveRecord> removedLayers(ManifestCache.Content removed) throws IOException {
     Set<Digest> inUse = new HashSet<>();
     for (Descriptor entry : index.result().manifests()) {
@@ -223,6 +227,7 @@ final class ImageDeletion {
     recordManifests.forEach(m -> manifests.get(m).ifPresent(c -> inUse.addAll(c.diffIds())));
     List<RemoveRecord> result = new ArrayList<>();
     List<Digest> diffIds = removed.diffIds();
+    List<Digest> chainIds = ChainId.of(diffIds);
     for (int i = diffIds.size() - 1; i >= 0; i--) {
       Digest diffId = diffIds.get(i);
       Optional<Descriptor> blob =
@@ -232,7 +237,7 @@ final class ImageDeletion {
       if (stored && inUse.add(diffId)) {
         long blobSize = blob.map(Descriptor::size).orElse(0L);
         long size = layers.info(diffId).map(LayerInfo::contentSize).orElse(blobSize);
-        result.add(new RemoveRecord.DeletedLayer(diffId, size));
+        result.add(new RemoveRecord.DeletedLayer(diffId, chainIds.get(i), size));
       }
     }
     return result;

@@ -4,9 +4,13 @@ import io.jdock.oci.Digest;
 import io.jdock.reference.ImageReference;
 import io.jdock.reference.InvalidReferenceException;
 import java.io.IOException;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -16,6 +20,8 @@ import java.util.stream.Stream;
  * is writing content at that moment, in which case the next collection takes it.
  */
 public final class ImageRemover {
+  private static final Set<String> PRUNE_FILTERS = Set.of("dangling", "label", "label!", "until");
+
   private final ImageStore store;
 
   public ImageRemover(ImageStore store) {
@@ -56,6 +62,26 @@ public final class ImageRemover {
    * image no container uses. Images that conflict are skipped.
    */
   public PruneReport prune(boolean all) throws IOException {
+    try {
+      return prune(ImageFilters.none().add("dangling", String.valueOf(!all)), Instant.now());
+    } catch (InvalidFilterException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * docker's {@code image prune} with its filters (moby daemon/images/image_prune.go): {@code
+   * dangling} (default true; false prunes every image no container uses), {@code until} (created
+   * before), {@code label} and {@code label!} ({@code key} or {@code key=value}).
+   *
+   * @param now the time {@code until} durations count back from
+   * @throws InvalidFilterException an unknown key or a bad value, in docker's words
+   */
+  public PruneReport prune(ImageFilters filters, Instant now)
+      throws InvalidFilterException, IOException {
+    filters.validate(PRUNE_FILTERS);
+    boolean danglingOnly = filters.getBoolOrDefault("dangling", true);
+    Optional<Instant> until = until(filters, now);
     List<Image> images = store.images();
     Set<Digest> parents = new HashSet<>();
     images.forEach(i -> i.parent().ifPresent(parents::add));
@@ -64,15 +90,15 @@ public final class ImageRemover {
     List<RemoveRecord> records = new ArrayList<>();
     for (Image image : images) {
       boolean hasChildren = parents.contains(image.id());
-      if ((!all && hasChildren) || (image.isDangling() && hasChildren)) {
-        continue;
-      }
-      if (all && used.contains(image.id())) {
+      if ((danglingOnly && hasChildren)
+          || (image.isDangling() && hasChildren)
+          || (!danglingOnly && used.contains(image.id()))
+          || !matches(image, until, filters)) {
         continue;
       }
       if (image.isDangling()) {
         records.addAll(removeSkippingConflicts(image.id().hex()));
-      } else if (all || image.repoTags().isEmpty()) {
+      } else if (!danglingOnly || image.repoTags().isEmpty()) {
         for (ImageReference ref : image.references()) {
           records.addAll(removeSkippingConflicts(ref.toString()));
         }
@@ -85,6 +111,29 @@ public final class ImageRemover {
       }
     }
     return new PruneReport(records, reclaimed);
+  }
+
+  private static Optional<Instant> until(ImageFilters filters, Instant now)
+      throws InvalidFilterException {
+    List<String> values = filters.get("until");
+    if (values.size() > 1) {
+      throw new InvalidFilterException("more than one until filter specified");
+    }
+    if (values.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(FilterTimes.parse(values.get(0), now, ZoneId.systemDefault()));
+  }
+
+  /** docker's until and label filters of prune. */
+  private static boolean matches(Image image, Optional<Instant> until, ImageFilters filters) {
+    if (until.isPresent()
+        && !ImageListing.createdTime(image).map(c -> !c.isAfter(until.get())).orElse(false)) {
+      return false;
+    }
+    Map<String, String> labels = image.config().value().config().labels();
+    return filters.matchKeyValues("label", labels)
+        && !(filters.contains("label!") && filters.matchKeyValues("label!", labels));
   }
 
   private List<RemoveRecord> removeSkippingConflicts(String argument) throws IOException {

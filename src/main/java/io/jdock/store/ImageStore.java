@@ -129,6 +129,16 @@ public final class ImageStore implements AutoCloseable {
   }
 
   /**
+   * As {@link #find}, failing with docker's {@code No such image: ubuntu:latest} when nothing
+   * matches.
+   */
+  public Image get(String argument)
+      throws IOException, InvalidReferenceException, NoSuchImageException {
+    return find(argument)
+        .orElseThrow(() -> new NoSuchImageException(ImageLookup.notFoundMessage(argument)));
+  }
+
+  /**
    * Registers an image manifest whose blobs (manifest, config, layers) are all stored, under the
    * given references (moved from any image that had them) and with the given {@code io.jdock.*}
    * annotations; with no references it is listed as dangling unless already listed.

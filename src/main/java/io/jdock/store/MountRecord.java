@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
  * @param upperDir the writable upper dir (by default {@code mounts/<name>/upper})
  * @param readOnly mounted without an upper dir
  * @param pid the process serving the mount (0 once unmounted)
+ * @param serverStart when that process started (tells it from a later process with its pid)
  * @param logPath where that process logs
  */
 public record MountRecord(
@@ -27,6 +28,7 @@ public record MountRecord(
     Path upperDir,
     boolean readOnly,
     long pid,
+    Instant serverStart,
     Path logPath,
     Instant started) {
   private static final Pattern NAME = Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9_.-]*");
@@ -52,10 +54,16 @@ public record MountRecord(
   /** True if the serving process is alive. */
   @JsonIgnore
   public boolean isAlive() {
-    return Processes.isAlive(pid);
+    return Processes.isAlive(pid, java.util.Optional.ofNullable(serverStart));
   }
 
+  /** The record with no serving process (newPid 0) or a process of unknown start time. */
   public MountRecord withPid(long newPid) {
+    return withServer(newPid, null);
+  }
+
+  /** The record served by process PID, which started at START. */
+  public MountRecord withServer(long newPid, Instant start) {
     return new MountRecord(
         name,
         imageId,
@@ -65,6 +73,7 @@ public record MountRecord(
         upperDir,
         readOnly,
         newPid,
+        start,
         logPath,
         started);
   }

@@ -24,11 +24,14 @@ public sealed interface RemoveRecord {
     }
   }
 
-  /** A layer no remaining image, container or mount uses; {@code size} is what it took. */
-  record DeletedLayer(Digest diffId, long size) implements RemoveRecord {
+  /**
+   * A layer no remaining image, container or mount uses; {@code size} is what it took. docker names
+   * it by its chain ID (the diff_id for a base layer).
+   */
+  record DeletedLayer(Digest diffId, Digest chainId, long size) implements RemoveRecord {
     @Override
     public String line() {
-      return "Deleted: " + diffId;
+      return "Deleted: " + chainId;
     }
   }
 }

@@ -122,6 +122,12 @@ public interface LibC {
   @SaveError
   int ioctl(int fd, long request, @In int[] arg);
 
+  /** ioctl(2) with a {@code struct winsize} (four unsigned shorts) to fill. */
+  @SaveError
+  int ioctl(int fd, long request, @Out short[] winsize);
+
+  int isatty(int fd);
+
   @SaveError
   @ssize_t
   long copy_file_range(
@@ -151,6 +157,9 @@ public interface LibC {
   @SaveError
   @ssize_t
   long flistxattr(int fd, @Out byte[] list, @size_t long size);
+
+  @SaveError
+  int fremovexattr(int fd, String name);
 
   @SaveError
   int fsetxattr(int fd, String name, @In byte[] value, @size_t long size, int flags);
@@ -189,6 +198,4 @@ public interface LibC {
   int getegid();
 
   int umask(int mask);
-
-  int isatty(int fd);
 }

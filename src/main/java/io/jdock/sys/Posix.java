@@ -2,8 +2,6 @@ package io.jdock.sys;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import jnr.ffi.LibraryLoader;
 import jnr.ffi.Runtime;
@@ -16,6 +14,9 @@ import jnr.ffi.Runtime;
 public final class Posix {
   static final LibC LIBC = LibraryLoader.create(LibC.class).load("c");
   static final Runtime RUNTIME = Runtime.getRuntime(LIBC);
+
+  /** TIOCGWINSZ, the same on x86_64 and aarch64. */
+  private static final long TIOCGWINSZ = 0x5413;
 
   private Posix() {}
 
@@ -254,67 +255,6 @@ public final class Posix {
     check(LIBC.unlinkat(OpenFlags.AT_FDCWD, path, OpenFlags.AT_REMOVEDIR), "rmdir " + path);
   }
 
-  /** lgetxattr(2); empty when the attribute is absent (ENODATA). */
-  public static Optional<byte[]> lgetxattr(String path, String name) throws ErrnoException {
-    int size = 256;
-    while (true) {
-      byte[] buf = new byte[size];
-      long n = LIBC.lgetxattr(path, name, buf, size);
-      if (n >= 0) {
-        byte[] value = new byte[(int) n];
-        System.arraycopy(buf, 0, value, 0, (int) n);
-        return Optional.of(value);
-      }
-      int e = errno();
-      if (e == Errno.ENODATA) {
-        return Optional.empty();
-      }
-      if (e != Errno.ERANGE || size >= 1 << 20) {
-        throw new ErrnoException(e, "getxattr " + name + " " + path);
-      }
-      size *= 16;
-    }
-  }
-
-  /** llistxattr(2): the attribute names of a path (not following symlinks). */
-  public static List<String> llistxattr(String path) throws ErrnoException {
-    int size = 1024;
-    while (true) {
-      byte[] buf = new byte[size];
-      long n = LIBC.llistxattr(path, buf, size);
-      if (n >= 0) {
-        List<String> names = new ArrayList<>();
-        int start = 0;
-        for (int i = 0; i < n; i++) {
-          if (buf[i] == 0) {
-            if (i > start) {
-              names.add(new String(buf, start, i - start, StandardCharsets.UTF_8));
-            }
-            start = i + 1;
-          }
-        }
-        return names;
-      }
-      int e = errno();
-      if (e == Errno.EOPNOTSUPP) {
-        return List.of();
-      }
-      if (e != Errno.ERANGE || size >= 1 << 20) {
-        throw new ErrnoException(e, "listxattr " + path);
-      }
-      size *= 16;
-    }
-  }
-
-  public static void lsetxattr(String path, String name, byte[] value, int flags)
-      throws ErrnoException {
-    check(LIBC.lsetxattr(path, name, value, value.length, flags), "setxattr " + name + " " + path);
-  }
-
-  public static void lremovexattr(String path, String name) throws ErrnoException {
-    check(LIBC.lremovexattr(path, name), "removexattr " + name + " " + path);
-  }
-
   public static void mount(String source, String target, String fstype, long flags, String data)
       throws ErrnoException {
     check(LIBC.mount(source, target, fstype, flags, data), "mount " + target);
@@ -331,6 +271,20 @@ public final class Posix {
   /** ioctl(2) whose argument is a pointer to one int. */
   public static int ioctlInt(int fd, long request, int value) throws ErrnoException {
     return check(LIBC.ioctl(fd, request, new int[] {value}), "ioctl");
+  }
+
+  /** True if {@code fd} refers to a terminal (isatty(3)). */
+  public static boolean isatty(int fd) {
+    return LIBC.isatty(fd) == 1;
+  }
+
+  /** The width in columns of the terminal on {@code fd} (TIOCGWINSZ), if it is one. */
+  public static java.util.OptionalInt terminalColumns(int fd) {
+    short[] winsize = new short[4];
+    if (LIBC.ioctl(fd, TIOCGWINSZ, winsize) < 0 || winsize[1] <= 0) {
+      return java.util.OptionalInt.empty();
+    }
+    return java.util.OptionalInt.of(Short.toUnsignedInt(winsize[1]));
   }
 
   /**
@@ -393,30 +347,6 @@ public final class Posix {
     check(LIBC.futimens(fd, new long[] {atimeSec, atimeNsec, mtimeSec, mtimeNsec}), "futimens");
   }
 
-  public static void fsetxattr(int fd, String name, byte[] value, int flags) throws ErrnoException {
-    check(LIBC.fsetxattr(fd, name, value, value.length, flags), "setxattr " + name);
-  }
-
-  /** fgetxattr(2); empty when the attribute is absent. */
-  public static Optional<byte[]> fgetxattr(int fd, String name) throws ErrnoException {
-    int size = 256;
-    while (true) {
-      byte[] buf = new byte[size];
-      long n = LIBC.fgetxattr(fd, name, buf, size);
-      if (n >= 0) {
-        return Optional.of(java.util.Arrays.copyOf(buf, (int) n));
-      }
-      int e = errno();
-      if (e == Errno.ENODATA) {
-        return Optional.empty();
-      }
-      if (e != Errno.ERANGE || size >= 1 << 20) {
-        throw new ErrnoException(e, "getxattr " + name);
-      }
-      size *= 16;
-    }
-  }
-
   public static int getuid() {
     return LIBC.getuid();
   }
@@ -436,10 +366,5 @@ public final class Posix {
   /** Sets the umask and returns the previous one. */
   public static int umask(int mask) {
     return LIBC.umask(mask);
-  }
-
-  /** True if FD is a terminal (isatty(3)). */
-  public static boolean isatty(int fd) {
-    return LIBC.isatty(fd) == 1;
   }
 }

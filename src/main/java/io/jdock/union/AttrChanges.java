@@ -53,6 +53,36 @@ final class AttrChanges {
     }
   }
 
+  /** The same for a file that is open but has no name left: through its descriptor. */
+  void applyToFd(Inode node, int fd, SetAttr c) throws ErrnoException {
+    if (c.uid().isPresent() || c.gid().isPresent()) {
+      if (ownership.privileged) {
+        Posix.fchown(fd, c.uid().orElse(-1), c.gid().orElse(-1));
+      } else {
+        Stat cur = Posix.fstat(fd);
+        ownership.apply(null, fd, c.uid().orElse(cur.uid()), c.gid().orElse(cur.gid()), cur.mode());
+      }
+    }
+    int mode = c.mode().orElse(-1);
+    if (c.killSuidGid() && mode < 0) {
+      mode = killed(Posix.fstat(fd).mode());
+    }
+    if (mode >= 0) {
+      Posix.fchmod(fd, mode);
+    }
+    if (c.size().isPresent()) {
+      Posix.ftruncate(fd, c.size().getAsLong());
+    }
+    if (c.atimeNow() || c.atimeSec().isPresent() || c.mtimeNow() || c.mtimeSec().isPresent()) {
+      Posix.futimens(
+          fd,
+          c.atimeSec().orElse(0),
+          nanos(c.atimeNow(), c.atimeSec().isPresent(), c.atimeNsec()),
+          c.mtimeSec().orElse(0),
+          nanos(c.mtimeNow(), c.mtimeSec().isPresent(), c.mtimeNsec()));
+    }
+  }
+
   private static long nanos(boolean now, boolean given, int nsec) {
     return now ? OpenFlags.UTIME_NOW : given ? nsec : OpenFlags.UTIME_OMIT;
   }

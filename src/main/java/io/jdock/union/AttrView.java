@@ -76,14 +76,11 @@ final class AttrView {
   }
 
   private static Stat orphanStat(LeafInode l) throws ErrnoException, FsException {
-    synchronized (l.handles) {
-      for (Handle h : l.handles) {
-        if (!h.onLower()) {
-          return Posix.fstat(h.fd());
-        }
-      }
+    int fd = l.anyUpperFd();
+    if (fd < 0) {
+      throw new FsException(Errno.ENOENT, "inode " + l.ino + " was removed");
     }
-    throw new FsException(Errno.ENOENT, "inode " + l.ino + " was removed");
+    return Posix.fstat(fd);
   }
 
   private static Attr fromStat(Inode inode, Stat st, long nlink) {

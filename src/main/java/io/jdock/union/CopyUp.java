@@ -148,7 +148,7 @@ final class CopyUp {
   /** Owner, mode, xattrs and times of a fresh upper copy. */
   private void finish(String path, int fd, LowerAttrs a) throws ErrnoException {
     ownership.apply(path, fd, a.uid(), a.gid(), a.mode());
-    for (Map.Entry<String, byte[]> x : a.xattrs().entrySet()) {
+    for (Map.Entry<String, byte[]> x : a.readXattrs().entrySet()) {
       Xattrs.copy(path, fd, x.getKey(), x.getValue(), ownership.privileged);
     }
     if (fd >= 0) {

@@ -13,14 +13,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Reads a plain directory as a lower layer, as fuse-overlayfs is given lower dirs: attributes from
- * lstat, xattrs from the files, hard links by (dev, ino), and whiteouts in both forms: OCI ({@code
- * .wh.NAME}, {@code .wh..wh..opq}) and overlayfs (char device 0/0, opaque xattr).
+ * lstat (xattrs are read from the files when asked for), hard links by (dev, ino), and whiteouts in
+ * both forms: OCI ({@code .wh.NAME}, {@code .wh..wh..opq}) and overlayfs (char device 0/0, opaque
+ * xattr).
  */
 public final class DirectoryLayer {
   private final Path root;
@@ -37,7 +37,7 @@ public final class DirectoryLayer {
     String abs = d.root.toString();
     d.add("", Posix.lstat(abs), abs);
     d.walk("", abs);
-    return new LowerLayer(d.entries, d.root);
+    return new LowerLayer(d.entries, d.root, true);
   }
 
   private void walk(String rel, String abs) throws IOException {
@@ -103,22 +103,8 @@ public final class DirectoryLayer {
             (int) st.mtimeNsec(),
             link,
             st.rdev(),
-            xattrs(abs),
+            Map.of(),
             true));
-  }
-
-  private static Map<String, byte[]> xattrs(String abs) throws ErrnoException {
-    List<String> names = Posix.llistxattr(abs);
-    if (names.isEmpty()) {
-      return Map.of();
-    }
-    Map<String, byte[]> out = new LinkedHashMap<>();
-    for (String n : names) {
-      if (!OverlayMarkers.isHiddenXattr(n)) {
-        Posix.lgetxattr(abs, n).ifPresent(v -> out.put(n, v));
-      }
-    }
-    return out;
   }
 
   private static LayerEntry marker(String rel, EntryType type) {

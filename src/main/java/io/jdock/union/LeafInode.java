@@ -18,6 +18,21 @@ final class LeafInode extends Inode {
     super(ino, type);
   }
 
+  /**
+   * A descriptor on this inode's upper file from an open handle, or -1: the only way to reach a
+   * file that is open but has no name left.
+   */
+  int anyUpperFd() {
+    synchronized (handles) {
+      for (Handle h : handles) {
+        if (!h.onLower() && h.fd() >= 0) {
+          return h.fd();
+        }
+      }
+    }
+    return -1;
+  }
+
   @Override
   boolean attached() {
     return !links.isEmpty();

@@ -1,5 +1,8 @@
 package io.jdock.union;
 
+import io.jdock.sys.ErrnoException;
+import io.jdock.sys.ExtendedAttributes;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -8,6 +11,8 @@ import java.util.Map;
  *
  * @param mode type and permission bits
  * @param data absolute path of the file's content in the layer (regular files), else null
+ * @param xattrSource for a plain directory used as a layer: the entry's path there, whose xattrs
+ *     are read when asked for (not at mount time); null when {@code xattrs} holds them
  */
 record LowerAttrs(
     int mode,
@@ -19,4 +24,20 @@ record LowerAttrs(
     long rdev,
     String symlinkTarget,
     Map<String, byte[]> xattrs,
-    String data) {}
+    String data,
+    String xattrSource) {
+
+  /** The entry's extended attributes (read from the layer dir now if they are live). */
+  Map<String, byte[]> readXattrs() throws ErrnoException {
+    if (xattrSource == null) {
+      return xattrs;
+    }
+    Map<String, byte[]> out = new LinkedHashMap<>();
+    for (String name : ExtendedAttributes.llist(xattrSource)) {
+      if (!OverlayMarkers.isHiddenXattr(name)) {
+        ExtendedAttributes.lget(xattrSource, name).ifPresent(v -> out.put(name, v));
+      }
+    }
+    return out;
+  }
+}

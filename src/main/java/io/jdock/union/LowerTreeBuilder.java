@@ -16,6 +16,8 @@ final class LowerTreeBuilder {
 
   private final Tree tree;
   private final PathWalker walker;
+  private String dataRoot;
+  private boolean liveXattrs;
 
   LowerTreeBuilder(Tree tree) {
     this.tree = tree;
@@ -38,13 +40,14 @@ final class LowerTreeBuilder {
         }
       }
     }
-    String dataRoot = layer.dataRoot().toString();
+    dataRoot = layer.dataRoot().toString();
+    liveXattrs = layer.liveXattrs();
     for (LayerEntry e : layer.entries()) {
       switch (e.type()) {
         case OPAQUE, WHITEOUT -> {}
-        case DIRECTORY -> applyDir(e, dataRoot);
+        case DIRECTORY -> applyDir(e);
         case HARDLINK -> applyHardlink(e);
-        default -> applyLeaf(e, dataRoot);
+        default -> applyLeaf(e);
       }
     }
   }
@@ -54,7 +57,7 @@ final class LowerTreeBuilder {
     tree.root.forEachDir(d -> d.lowerNames = d.lowerNamesSnapshot());
   }
 
-  private void applyDir(LayerEntry e, String dataRoot) {
+  private void applyDir(LayerEntry e) {
     LowerAttrs attrs = attrs(e, FileMode.S_IFDIR, null);
     if (e.path().isEmpty()) {
       tree.root.lower = attrs;
@@ -75,7 +78,7 @@ final class LowerTreeBuilder {
     tree.attach(parent, e.name(), d);
   }
 
-  private void applyLeaf(LayerEntry e, String dataRoot) {
+  private void applyLeaf(LayerEntry e) {
     DirInode parent = parentOf(e);
     if (parent == null) {
       return;
@@ -139,7 +142,8 @@ final class LowerTreeBuilder {
   }
 
   private static final LowerAttrs IMPLICIT_DIR =
-      new LowerAttrs(FileMode.S_IFDIR | 0755, 0, 0, 0, 0, 0, 0, null, java.util.Map.of(), null);
+      new LowerAttrs(
+          FileMode.S_IFDIR | 0755, 0, 0, 0, 0, 0, 0, null, java.util.Map.of(), null, null);
 
   /** Removes NAME and everything below it from the tree being built. */
   private void drop(DirInode dir, String name) {
@@ -155,8 +159,10 @@ final class LowerTreeBuilder {
     }
   }
 
-  static LowerAttrs attrs(LayerEntry e, int type, String data) {
+  private LowerAttrs attrs(LayerEntry e, int type, String data) {
     String target = e.type() == EntryType.SYMLINK ? e.linkTarget() : null;
+    String xattrSource =
+        liveXattrs ? (e.path().isEmpty() ? dataRoot : dataRoot + "/" + e.path()) : null;
     return new LowerAttrs(
         type | (e.mode() & FileMode.PERMISSIONS),
         e.uid(),
@@ -167,7 +173,8 @@ final class LowerTreeBuilder {
         e.rdev(),
         target,
         e.xattrs(),
-        data);
+        data,
+        xattrSource);
   }
 
   static int typeBits(EntryType t) {

@@ -149,7 +149,9 @@ final class Namespace {
     tree.detach(parent, name);
   }
 
+  /** The child NAME of PARENT; ENOENT when absent, ENAMETOOLONG for a name no file can have. */
   static Inode child(DirInode parent, String name) throws FsException {
+    Names.checkLength(name);
     Inode node = Names.visible(name) ? parent.children.get(name) : null;
     if (node == null) {
       throw new FsException(Errno.ENOENT);

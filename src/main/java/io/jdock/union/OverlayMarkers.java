@@ -1,8 +1,8 @@
 package io.jdock.union;
 
 import io.jdock.sys.ErrnoException;
+import io.jdock.sys.ExtendedAttributes;
 import io.jdock.sys.FileMode;
-import io.jdock.sys.Posix;
 import io.jdock.sys.Stat;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
@@ -28,7 +28,7 @@ final class OverlayMarkers {
     for (String name : OPAQUE_XATTRS) {
       Optional<byte[]> v;
       try {
-        v = Posix.lgetxattr(path, name);
+        v = ExtendedAttributes.lget(path, name);
       } catch (ErrnoException e) {
         continue;
       }

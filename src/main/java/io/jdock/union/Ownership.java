@@ -1,6 +1,7 @@
 package io.jdock.union;
 
 import io.jdock.sys.ErrnoException;
+import io.jdock.sys.ExtendedAttributes;
 import io.jdock.sys.FileMode;
 import io.jdock.sys.Posix;
 import io.jdock.sys.Stat;
@@ -52,9 +53,9 @@ final class Ownership {
           (uid + ":" + gid + ":0" + Integer.toOctalString(mode & FileMode.PERMISSIONS))
               .getBytes(StandardCharsets.US_ASCII);
       if (fd >= 0) {
-        Posix.fsetxattr(fd, OVERRIDE_XATTR, value, 0);
+        ExtendedAttributes.fset(fd, OVERRIDE_XATTR, value, 0);
       } else {
-        Posix.lsetxattr(path, OVERRIDE_XATTR, value, 0);
+        ExtendedAttributes.lset(path, OVERRIDE_XATTR, value, 0);
       }
     } else {
       removeOverride(path);
@@ -66,7 +67,7 @@ final class Ownership {
     if (privileged || st.isSymlink()) {
       return st;
     }
-    Optional<byte[]> v = Posix.lgetxattr(path, OVERRIDE_XATTR);
+    Optional<byte[]> v = ExtendedAttributes.lget(path, OVERRIDE_XATTR);
     if (v.isEmpty()) {
       return st;
     }
@@ -101,7 +102,7 @@ final class Ownership {
 
   private void removeOverride(String path) {
     try {
-      Posix.lremovexattr(path, OVERRIDE_XATTR);
+      ExtendedAttributes.lremove(path, OVERRIDE_XATTR);
     } catch (ErrnoException ignored) {
       // absent: nothing to remove
     }

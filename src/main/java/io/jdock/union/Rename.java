@@ -3,6 +3,7 @@ package io.jdock.union;
 import io.jdock.sys.ErrnoException;
 import io.jdock.sys.OpenFlags;
 import io.jdock.sys.Posix;
+import io.jdock.sys.Stat;
 
 /**
  * rename(2) and renameat2(2) over the union, for files and directories from any layer. What moves
@@ -187,9 +188,18 @@ final class Rename {
   private void landingOpaque(Inode node, DirInode target, String targetName, String currentRel)
       throws ErrnoException {
     if (node instanceof DirInode d && !d.opaque && target.needsWhiteout(targetName)) {
-      upper.markOpaque(currentRel);
+      markOpaqueKeepingTimes(currentRel);
       d.opaque = true;
       d.forEachDir(sub -> sub.lowerNames = java.util.Set.of());
     }
+  }
+
+  /** Writes the opaque marker into a dir without changing its times: a rename does not. */
+  private void markOpaqueKeepingTimes(String rel) throws ErrnoException {
+    String abs = upper.abs(rel);
+    Stat before = Posix.lstat(abs);
+    upper.markOpaque(rel);
+    Posix.lutimens(
+        abs, before.atimeSec(), before.atimeNsec(), before.mtimeSec(), before.mtimeNsec());
   }
 }

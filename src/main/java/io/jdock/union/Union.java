@@ -59,7 +59,8 @@ public final class Union implements FileSystem {
     builder.finish();
     if (tree.root.lower == null) {
       tree.root.lower =
-          new LowerAttrs(FileMode.S_IFDIR | 0755, 0, 0, 0, 0, 0, 0, null, java.util.Map.of(), null);
+          new LowerAttrs(
+              FileMode.S_IFDIR | 0755, 0, 0, 0, 0, 0, 0, null, java.util.Map.of(), null, null);
     }
     Ownership ownership = new Ownership(config.privileged());
     UpperDir upper = null;
@@ -140,6 +141,14 @@ public final class Union implements FileSystem {
     try {
       if (node instanceof DirInode d) {
         copyUp.dir(d);
+      }
+      if (node instanceof LeafInode l && !l.attached()) {
+        int fd = fh >= 0 ? openFd(fh) : l.anyUpperFd();
+        if (fd < 0) {
+          throw new FsException(Errno.ENOENT, "inode " + ino + " was removed");
+        }
+        new AttrChanges(ownership).applyToFd(node, fd, changes);
+        return attrs.of(node);
       }
       String abs = upper.abs(tree.path(node));
       new AttrChanges(ownership).apply(node, abs, changes, fh >= 0 ? openFd(fh) : -1);

@@ -1,7 +1,7 @@
 package io.jdock.union;
 
 import io.jdock.sys.ErrnoException;
-import io.jdock.sys.Posix;
+import io.jdock.sys.ExtendedAttributes;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -28,10 +28,13 @@ final class XattrOps {
     tree.lock.readLock().lock();
     try {
       Inode node = tree.get(ino);
+      int fd = orphanFd(node);
       byte[] v =
-          node.upper
-              ? Posix.lgetxattr(upper.abs(tree.path(node)), name).orElse(null)
-              : node.lower.xattrs().get(name);
+          fd >= 0
+              ? ExtendedAttributes.fget(fd, name).orElse(null)
+              : node.upper
+                  ? ExtendedAttributes.lget(upper.abs(tree.path(node)), name).orElse(null)
+                  : node.lower.readXattrs().get(name);
       if (v == null) {
         throw new FsException(Errno.ENODATA);
       }
@@ -47,10 +50,13 @@ final class XattrOps {
     tree.lock.readLock().lock();
     try {
       Inode node = tree.get(ino);
+      int fd = orphanFd(node);
       List<String> all =
-          node.upper
-              ? Posix.llistxattr(upper.abs(tree.path(node)))
-              : new ArrayList<>(node.lower.xattrs().keySet());
+          fd >= 0
+              ? ExtendedAttributes.flist(fd)
+              : node.upper
+                  ? ExtendedAttributes.llist(upper.abs(tree.path(node)))
+                  : new ArrayList<>(node.lower.readXattrs().keySet());
       all.removeIf(OverlayMarkers::isHiddenXattr);
       return all;
     } catch (ErrnoException e) {
@@ -61,18 +67,35 @@ final class XattrOps {
   }
 
   void set(long ino, String name, byte[] value, int flags) throws FsException {
-    change(ino, name, abs -> Posix.lsetxattr(abs, name, value, flags));
+    change(
+        ino,
+        name,
+        abs -> ExtendedAttributes.lset(abs, name, value, flags),
+        fd -> ExtendedAttributes.fset(fd, name, value, flags));
   }
 
   void remove(long ino, String name) throws FsException {
-    change(ino, name, abs -> Posix.lremovexattr(abs, name));
+    change(
+        ino,
+        name,
+        abs -> ExtendedAttributes.lremove(abs, name),
+        fd -> ExtendedAttributes.fremove(fd, name));
   }
 
   private interface Change {
     void apply(String abs) throws ErrnoException;
   }
 
-  private void change(long ino, String name, Change change) throws FsException {
+  private interface FdChange {
+    void apply(int fd) throws ErrnoException;
+  }
+
+  /** A file that is open but has no name left is reached through an open descriptor. */
+  private static int orphanFd(Inode node) {
+    return node instanceof LeafInode l && !l.attached() ? l.anyUpperFd() : -1;
+  }
+
+  private void change(long ino, String name, Change change, FdChange fdChange) throws FsException {
     if (OverlayMarkers.isHiddenXattr(name)) {
       throw new FsException(Errno.EPERM, "reserved xattr " + name);
     }
@@ -91,7 +114,12 @@ final class XattrOps {
       if (node instanceof DirInode d) {
         copyUp.dir(d);
       }
-      change.apply(upper.abs(tree.path(node)));
+      int fd = orphanFd(node);
+      if (fd >= 0) {
+        fdChange.apply(fd);
+      } else {
+        change.apply(upper.abs(tree.path(node)));
+      }
     } catch (ErrnoException e) {
       throw Failures.of(e);
     } finally {

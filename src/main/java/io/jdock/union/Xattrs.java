@@ -2,7 +2,7 @@ package io.jdock.union;
 
 import io.jdock.sys.Errno;
 import io.jdock.sys.ErrnoException;
-import io.jdock.sys.Posix;
+import io.jdock.sys.ExtendedAttributes;
 
 /** Copies extended attributes onto upper files, tolerating namespaces the process may not set. */
 final class Xattrs {
@@ -16,9 +16,9 @@ final class Xattrs {
     }
     try {
       if (fd >= 0) {
-        Posix.fsetxattr(fd, name, value, 0);
+        ExtendedAttributes.fset(fd, name, value, 0);
       } else {
-        Posix.lsetxattr(path, name, value, 0);
+        ExtendedAttributes.lset(path, name, value, 0);
       }
     } catch (ErrnoException e) {
       if (e.errno() != Errno.EOPNOTSUPP && e.errno() != Errno.EPERM) {

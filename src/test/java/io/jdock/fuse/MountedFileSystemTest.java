@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jdock.sys.Errno;
 import io.jdock.sys.ErrnoException;
+import io.jdock.sys.ExtendedAttributes;
 import io.jdock.sys.OpenFlags;
 import io.jdock.sys.Posix;
 import io.jdock.sys.Stat;
@@ -200,7 +201,7 @@ class MountedFileSystemTest {
     Path f = mnt.resolve("hello.txt");
     Shell.run("setfattr", "-n", "user.colour", "-v", "blue", f.toString()).ok();
     Shell.run("setfattr", "-n", "user.empty", f.toString()).ok();
-    assertThat(Posix.lgetxattr(src.resolve("hello.txt").toString(), "user.colour"))
+    assertThat(ExtendedAttributes.lget(src.resolve("hello.txt").toString(), "user.colour"))
         .hasValueSatisfying(
             v -> assertThat(new String(v, StandardCharsets.UTF_8)).isEqualTo("blue"));
     String dump = Shell.run("getfattr", "-d", "--absolute-names", f.toString()).ok().out();
@@ -211,11 +212,13 @@ class MountedFileSystemTest {
     assertThat(missing.err()).contains("No such attribute");
     byte[] big = new byte[4000];
     new Random(2).nextBytes(big);
-    Posix.lsetxattr(f.toString(), "user.big", big, 0);
-    assertThat(Posix.lgetxattr(f.toString(), "user.big"))
+    ExtendedAttributes.lset(f.toString(), "user.big", big, 0);
+    assertThat(ExtendedAttributes.lget(f.toString(), "user.big"))
         .hasValueSatisfying(v -> assertThat(v).isEqualTo(big));
-    assertThat(Posix.llistxattr(f.toString())).containsExactlyInAnyOrder("user.empty", "user.big");
-    assertThatThrownBy(() -> Posix.lsetxattr(f.toString(), "user.big", big, OpenFlags.XATTR_CREATE))
+    assertThat(ExtendedAttributes.llist(f.toString()))
+        .containsExactlyInAnyOrder("user.empty", "user.big");
+    assertThatThrownBy(
+            () -> ExtendedAttributes.lset(f.toString(), "user.big", big, OpenFlags.XATTR_CREATE))
         .isInstanceOfSatisfying(
             ErrnoException.class, e -> assertThat(e.errno()).isEqualTo(Errno.EEXIST));
   }

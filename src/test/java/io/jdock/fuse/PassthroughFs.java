@@ -1,6 +1,7 @@
 package io.jdock.fuse;
 
 import io.jdock.sys.ErrnoException;
+import io.jdock.sys.ExtendedAttributes;
 import io.jdock.sys.FileMode;
 import io.jdock.sys.OpenFlags;
 import io.jdock.sys.Posix;
@@ -348,13 +349,14 @@ class PassthroughFs implements FileSystem {
   @Override
   public byte[] getxattr(long ino, String name) throws FsException {
     String p = path(ino);
-    return call(() -> Posix.lgetxattr(p, name)).orElseThrow(() -> new FsException(Errno.ENODATA));
+    return call(() -> ExtendedAttributes.lget(p, name))
+        .orElseThrow(() -> new FsException(Errno.ENODATA));
   }
 
   @Override
   public List<String> listxattr(long ino) throws FsException {
     String p = path(ino);
-    return call(() -> Posix.llistxattr(p));
+    return call(() -> ExtendedAttributes.llist(p));
   }
 
   @Override
@@ -363,7 +365,7 @@ class PassthroughFs implements FileSystem {
     String p = path(ino);
     call(
         () -> {
-          Posix.lsetxattr(p, name, value, flags);
+          ExtendedAttributes.lset(p, name, value, flags);
           return null;
         });
   }
@@ -373,7 +375,7 @@ class PassthroughFs implements FileSystem {
     String p = path(ino);
     call(
         () -> {
-          Posix.lremovexattr(p, name);
+          ExtendedAttributes.lremove(p, name);
           return null;
         });
   }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jdock.oci.Digest;
 import io.jdock.oci.InvalidContentException;
+import io.jdock.sys.ExtendedAttributes;
 import io.jdock.sys.FileMode;
 import io.jdock.sys.Posix;
 import io.jdock.sys.Stat;
@@ -258,9 +259,9 @@ class LayerExtractorTest {
     assertThat(lstat("dev/loop0").gid()).isEqualTo(6);
     assertThat(lstat("run/initctl").type()).isEqualTo(FileMode.S_IFIFO);
     String ping = rootfs.resolve("usr/bin/ping").toString();
-    assertThat(Posix.lgetxattr(ping, "security.capability")).hasValue(capability);
-    assertThat(Posix.lgetxattr(ping, "trusted.note")).isPresent();
-    assertThat(Posix.lgetxattr(ping, "user.note")).isPresent();
+    assertThat(ExtendedAttributes.lget(ping, "security.capability")).hasValue(capability);
+    assertThat(ExtendedAttributes.lget(ping, "trusted.note")).isPresent();
+    assertThat(ExtendedAttributes.lget(ping, "user.note")).isPresent();
     assertThat(lstat("etc/.wh.motd").isRegular()).isTrue();
     assertThat(lstat("etc/.wh.motd").size()).isZero();
     assertThat(lstat("var/.wh..wh..opq").isRegular()).isTrue();
@@ -333,8 +334,8 @@ class LayerExtractorTest {
     assertThat(nul.permissions()).isEqualTo(0600);
     assertThat(lstat("run/fifo").type()).isEqualTo(FileMode.S_IFIFO);
     String su = rootfs.resolve("bin/su").toString();
-    assertThat(Posix.lgetxattr(su, "trusted.secret")).isEmpty();
-    assertThat(Posix.lgetxattr(su, "user.kept")).isPresent();
+    assertThat(ExtendedAttributes.lget(su, "trusted.secret")).isEmpty();
+    assertThat(ExtendedAttributes.lget(su, "user.kept")).isPresent();
 
     Map<String, LayerEntry> entries = tocByPath();
     assertThat(entries.get("locked").mode()).isZero();
@@ -407,8 +408,8 @@ class LayerExtractorTest {
     assertThat(lstat("d").permissions()).isEqualTo(0750);
     assertThat(lstat("d").uid()).isEqualTo(2);
     String d = rootfs.resolve("d").toString();
-    assertThat(Posix.lgetxattr(d, "user.old")).isEmpty();
-    assertThat(Posix.lgetxattr(d, "user.new")).isPresent();
+    assertThat(ExtendedAttributes.lget(d, "user.old")).isEmpty();
+    assertThat(ExtendedAttributes.lget(d, "user.new")).isPresent();
     assertThat(tocByPath().keySet()).containsExactly("d", "d/a", "d/b");
     assertThat(tocByPath().get("d").mode()).isEqualTo(0750);
   }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jdock.oci.Digest;
+import io.jdock.sys.ExtendedAttributes;
 import io.jdock.sys.Posix;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -204,7 +205,8 @@ class LayerTarWriterTest {
     assertThat(Files.readString(target.resolve(LONG))).isEqualTo("long");
     assertThat(Posix.lstat(target.resolve("bin/su2").toString()).ino())
         .isEqualTo(Posix.lstat(target.resolve("bin/su").toString()).ino());
-    assertThat(Posix.lgetxattr(target.resolve("bin/ping").toString(), "user.note")).isPresent();
+    assertThat(ExtendedAttributes.lget(target.resolve("bin/ping").toString(), "user.note"))
+        .isPresent();
   }
 
   @Test

@@ -97,17 +97,63 @@ class LoginTest {
   @CsvSource(
       nullValues = "null",
       value = {
-        "u, p, true, conflicting options: cannot specify both --password and --password-stdin",
-        "null, null, true, the --password-stdin option requires --username to be set",
-        "null, -, false, the --password-stdin option requires --username to be set",
-        "null, null, false, error: cannot perform an interactive login from a non-TTY device",
-        "u, null, false, error: cannot perform an interactive login from a non-TTY device",
+        "u, p, true, conflicting options: cannot specify both --password and --password-stdin, ''",
+        "null, null, true, the --password-stdin option requires --username to be set, ''",
+        "'', null, true, username is empty, ''",
+        "'', p, false, username is empty, ''",
+        "u, '', false, password is empty, ''",
+        "null, -, false, Error: Cannot perform an interactive login from a non TTY device, WARN",
+        "null, null, false, Error: Cannot perform an interactive login from a non TTY device, ''",
+        "u, null, false, Error: Cannot perform an interactive login from a non TTY device, ''",
+        "u, null, true, Error: Cannot perform an interactive login from a non TTY device, ''",
       })
-  void optionRulesUseDockersMessages(String user, String password, boolean stdin, String message) {
+  void optionRulesUseDocker28sMessages(
+      String user, String password, boolean stdin, String message, String warning) {
     assertThatThrownBy(() -> login().login(request(reg.host(), user, password, stdin), console))
         .isInstanceOf(LoginException.class)
         .hasMessage(message)
         .satisfies(e -> assertThat(((LoginException) e).fromRegistry()).isFalse());
+    assertThat(configJson).doesNotExist();
+    assertThat(console.err.toString()).isEqualTo(warning.isEmpty() ? "" : Login.PASSWORD_WARNING);
+  }
+
+  @Test
+  void dashIsALiteralPasswordAsInDocker28() throws Exception {
+    reg.basicAuth("bob", "-");
+    console.stdin = "pw\n";
+
+    login().login(request(reg.host(), "bob", "-", false), console);
+
+    assertThat(console.out).containsExactly("Login Succeeded");
+    assertThat(Files.readString(configJson)).contains("\"auth\": \"Ym9iOi0=\"");
+  }
+
+  @Test
+  void unchangedCredentialsAreNotStoredAgainNorWarnedAbout() throws Exception {
+    reg.basicAuth("bob", "pw");
+    login().login(request(reg.host(), "bob", "pw", false), new Console());
+    long modified = Files.getLastModifiedTime(configJson).toMillis();
+    Files.setLastModifiedTime(configJson, java.nio.file.attribute.FileTime.fromMillis(1000));
+
+    login().login(request(reg.host(), "bob", "pw", false), console);
+
+    assertThat(console.err.toString()).isEqualTo(Login.PASSWORD_WARNING);
+    assertThat(Files.getLastModifiedTime(configJson).toMillis()).isEqualTo(1000);
+    assertThat(modified).isNotEqualTo(1000);
+  }
+
+  @Test
+  void interactiveEmptyAnswersUseDocker28sMessages() throws Exception {
+    reg.basicAuth("bob", "pw");
+    console.terminal = true;
+    console.answers.add("");
+    assertThatThrownBy(() -> login().login(request(reg.host(), null, null, false), console))
+        .hasMessage("Error: Non-null Username Required");
+    console.answers.add("bob");
+    console.answers.add("");
+    assertThatThrownBy(() -> login().login(request(reg.host(), null, null, false), console))
+        .hasMessage("Error: Password Required");
+    assertThat(console.prompts).containsExactly("Username: ", "Username: ", "Password: ");
     assertThat(configJson).doesNotExist();
   }
 
@@ -173,11 +219,9 @@ class LoginTest {
 
     assertThat(console.err.toString())
         .isEqualTo(
-            "Authenticating with existing credentials... [Username: bob]\n"
-                + "\nWARNING! Your credentials are stored unencrypted in '"
-                + configJson
-                + "'.\n"
-                + "Configure a credential helper to remove this warning. See\nhttps://docs.docker.com/go/credential-store/\n\n");
+            "Authenticating with existing credentials... [Username: bob]\n\n"
+                + " Info -> To login with a different account, run 'docker logout' followed by"
+                + " 'docker login'\n\n\n");
     assertThat(console.out).containsExactly("Login Succeeded");
   }
 

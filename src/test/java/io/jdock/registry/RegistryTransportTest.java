@@ -124,13 +124,13 @@ class RegistryTransportTest {
   }
 
   @Test
-  void basicChallengeWithoutCredentialsIsUnauthorized() throws Exception {
+  void basicChallengeWithoutCredentialsIsDockersNoBasicAuthCredentials() throws Exception {
     reg.basicAuth("bob", "pw");
     RegistryClient c = client(Optional.empty());
 
     assertThatThrownBy(c::tags)
         .isInstanceOf(RegistryException.class)
-        .hasMessage("unauthorized: authentication required")
+        .hasMessage("Get \"" + reg.uri() + "/v2/foo/tags/list\": no basic auth credentials")
         .satisfies(
             e -> assertThat(((RegistryException) e).hasCode(ErrorEntry.UNAUTHORIZED)).isTrue());
   }

@@ -3,6 +3,7 @@ package io.jdock.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.jdock.oci.ChainId;
 import io.jdock.oci.Digest;
 import io.jdock.reference.InvalidReferenceException;
 import java.io.IOException;
@@ -60,11 +61,16 @@ class ImageRemoverTest {
     return "Deleted: " + digest;
   }
 
+  /** docker reports a deleted layer by its chain ID. */
+  private static String deletedLayer(TestImages.Built image, int layer) {
+    return deleted(ChainId.of(image.diffIds()).get(layer));
+  }
+
   private List<String> deletedWithLayers(TestImages.Built image) {
     List<String> lines = new ArrayList<>();
     lines.add(deleted(image.id()));
     for (int i = image.diffIds().size() - 1; i >= 0; i--) {
-      lines.add(deleted(image.diffIds().get(i)));
+      lines.add(deletedLayer(image, i));
     }
     return lines;
   }
@@ -296,8 +302,7 @@ class ImageRemoverTest {
     TestImages.Built parent = image("p", List.of(), "base");
     TestImages.Built child = child("c", parent.id(), List.of("c"), "base", "top");
     assertThat(remover.remove("c", false, false).stream().map(RemoveRecord::line))
-        .containsExactly(
-            "Untagged: c:latest", deleted(child.id()), deleted(child.diffIds().get(1)));
+        .containsExactly("Untagged: c:latest", deleted(child.id()), deletedLayer(child, 1));
     assertThat(exists(parent)).isTrue();
 
     TestImages.Built child2 = child("c2", parent.id(), List.of("c2"), "base", "top2");
@@ -305,7 +310,7 @@ class ImageRemoverTest {
         .containsExactly(
             "Untagged: c2:latest",
             deleted(child2.id()),
-            deleted(child2.diffIds().get(1)),
+            deletedLayer(child2, 1),
             deleted(parent.id()),
             deleted(parent.diffIds().get(0)));
   }
@@ -329,7 +334,7 @@ class ImageRemoverTest {
     TestImages.Built a = image("a", List.of("a"), "shared", "own");
     image("b", List.of("b"), "shared");
     assertThat(rmi("a", false))
-        .containsExactly("Untagged: a:latest", deleted(a.id()), deleted(a.diffIds().get(1)));
+        .containsExactly("Untagged: a:latest", deleted(a.id()), deletedLayer(a, 1));
     assertThat(store.blobs().has(a.layerBlobs().get(0))).isTrue();
     assertThat(store.blobs().has(a.layerBlobs().get(1))).isFalse();
   }
@@ -403,6 +408,41 @@ class ImageRemoverTest {
         .extracting(r -> ((RemoveRecord.DeletedImage) r).id())
         .containsExactlyInAnyOrder(tagged.id(), parent.id(), child.id());
     assertThat(report.reclaimedBytes()).isEqualTo("lt".length() + "lp".length() + "lc".length());
+  }
+
+  @Test
+  void pruneFiltersByLabelAndCreationTime() throws Exception {
+    // TestImages labels each config seed=<seed> and creates it 2024-01-02T03:04:05Z.
+    TestImages.Built a = image("a", List.of(), "la");
+    TestImages.Built b = image("b", List.of(), "lb");
+    Instant now = Instant.parse("2024-01-10T00:00:00Z");
+
+    assertThat(remover.prune(ImageFilters.parse(List.of("until=2024-01-01")), now).records())
+        .isEmpty();
+    assertThat(remover.prune(ImageFilters.parse(List.of("label!=seed=b")), now).records())
+        .extracting(RemoveRecord::line)
+        .containsExactly(deleted(a.id()), deleted(a.diffIds().get(0)));
+    PruneReport report =
+        remover.prune(ImageFilters.parse(List.of("label=seed", "until=168h")), now);
+    assertThat(report.records())
+        .extracting(RemoveRecord::line)
+        .containsExactly(deleted(b.id()), deleted(b.diffIds().get(0)));
+    assertThat(report.reclaimedBytes()).isEqualTo("lb".length());
+  }
+
+  @Test
+  void pruneRefusesFiltersDockerRefuses() throws Exception {
+    TestImages.Built a = image("a", List.of(), "la");
+    Instant now = Instant.now();
+    assertThatThrownBy(() -> remover.prune(ImageFilters.parse(List.of("before=x")), now))
+        .isInstanceOf(InvalidFilterException.class)
+        .hasMessage("invalid filter 'before'");
+    assertThatThrownBy(
+            () -> remover.prune(ImageFilters.parse(List.of("until=1h", "until=2h")), now))
+        .hasMessage("more than one until filter specified");
+    assertThatThrownBy(() -> remover.prune(ImageFilters.parse(List.of("dangling=maybe")), now))
+        .hasMessage("invalid filter 'dangling=[maybe]'");
+    assertThat(exists(a)).isTrue();
   }
 
   // --- isSingleReference, as docker defines it ---

@@ -63,6 +63,7 @@ class MountStoreTest {
             mounts.upperDir("m2"),
             false,
             ProcessHandle.current().pid(),
+            null,
             Path.of("/l"),
             java.time.Instant.EPOCH);
     assertThatThrownBy(() -> mounts.create(sameMountpoint))

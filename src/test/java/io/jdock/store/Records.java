@@ -35,6 +35,7 @@ final class Records {
         store.mounts().upperDir(name),
         false,
         pid,
+        null,
         Path.of("/var/log/" + name + ".log"),
         Instant.parse("2024-01-01T00:00:00Z"));
   }

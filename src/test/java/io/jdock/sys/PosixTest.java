@@ -52,6 +52,20 @@ class PosixTest {
   }
 
   @Test
+  void isattyTellsTerminalsFromFiles() throws Exception {
+    int file = Posix.open(dir.resolve("t").toString(), OpenFlags.O_RDWR | OpenFlags.O_CREAT, 0644);
+    int pty = Posix.open("/dev/ptmx", OpenFlags.O_RDWR | OpenFlags.O_NOCTTY, 0);
+    try {
+      assertThat(Posix.isatty(file)).isFalse();
+      assertThat(Posix.terminalColumns(file)).isEmpty();
+      assertThat(Posix.isatty(pty)).isTrue();
+    } finally {
+      Posix.close(file);
+      Posix.close(pty);
+    }
+  }
+
+  @Test
   void errorsCarryErrno() {
     assertThatThrownBy(() -> Posix.lstat(dir.resolve("missing").toString()))
         .isInstanceOfSatisfying(
@@ -63,11 +77,11 @@ class PosixTest {
   void xattrsRoundTrip() throws Exception {
     Path f = dir.resolve("x");
     Files.writeString(f, "");
-    Posix.lsetxattr(f.toString(), "user.k", "v".getBytes(StandardCharsets.UTF_8), 0);
-    assertThat(Posix.llistxattr(f.toString())).contains("user.k");
-    assertThat(Posix.lgetxattr(f.toString(), "user.k"))
+    ExtendedAttributes.lset(f.toString(), "user.k", "v".getBytes(StandardCharsets.UTF_8), 0);
+    assertThat(ExtendedAttributes.llist(f.toString())).contains("user.k");
+    assertThat(ExtendedAttributes.lget(f.toString(), "user.k"))
         .hasValueSatisfying(v -> assertThat(new String(v, StandardCharsets.UTF_8)).isEqualTo("v"));
-    assertThat(Posix.lgetxattr(f.toString(), "user.none")).isEmpty();
+    assertThat(ExtendedAttributes.lget(f.toString(), "user.none")).isEmpty();
   }
 
   @Test
@@ -75,20 +89,5 @@ class PosixTest {
     long dev = FileMode.makedev(259, 70000);
     assertThat(FileMode.major(dev)).isEqualTo(259);
     assertThat(FileMode.minor(dev)).isEqualTo(70000);
-  }
-
-  @Test
-  void isattyTellsTerminalsFromFiles() throws Exception {
-    Path f = dir.resolve("plain");
-    Files.writeString(f, "x");
-    int file = Posix.open(f.toString(), OpenFlags.O_RDONLY, 0);
-    int pty = Posix.open("/dev/ptmx", OpenFlags.O_RDWR | OpenFlags.O_NOCTTY, 0);
-    try {
-      assertThat(Posix.isatty(file)).isFalse();
-      assertThat(Posix.isatty(pty)).isTrue();
-    } finally {
-      Posix.close(file);
-      Posix.close(pty);
-    }
   }
 }

@@ -3,6 +3,7 @@ package io.jdock.union;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.jdock.sys.ExtendedAttributes;
 import io.jdock.sys.FileMode;
 import io.jdock.sys.OpenFlags;
 import io.jdock.sys.Posix;
@@ -57,7 +58,7 @@ class UnionWriteTest {
     assertThat(fs.ino("etc/passwd")).isEqualTo(ino);
     Path copy = upper.resolve("etc/passwd");
     assertThat(Files.readString(copy)).isEqualTo("root:x:0:0\nme:x:1:1");
-    assertThat(Posix.lgetxattr(copy.toString(), "user.tag")).isPresent();
+    assertThat(ExtendedAttributes.lget(copy.toString(), "user.tag")).isPresent();
     assertThat(Posix.lstat(copy.toString()).permissions()).isEqualTo(0644);
     assertThat(Files.readString(base.dataRoot().resolve("etc/passwd"))).isEqualTo("root:x:0:0");
     assertThat(Posix.lstat(upper.resolve("etc").toString()).mtimeSec())
@@ -208,5 +209,26 @@ class UnionWriteTest {
     long ino = fs.ino("etc/big");
     union.setattr(Fs.USER, ino, SetAttr.none().withSize(4), -1);
     assertThat(fs.read("etc/big")).isEqualTo("0123");
+  }
+
+  @Test
+  void attributesOfAnOpenButUnlinkedFileChangeThroughItsHandle() throws Exception {
+    fs.write("orphan", "0123456789");
+    long ino = fs.ino("orphan");
+    long fh = union.open(Fs.USER, ino, OpenFlags.O_RDWR);
+    fs.unlink("orphan");
+    union.setattr(Fs.USER, ino, SetAttr.none().withSize(4).withMode(0600), fh);
+    union.setattr(Fs.USER, ino, SetAttr.none().withTimes(5, 0, 7, 0), -1);
+    union.setxattr(Fs.USER, ino, "user.k", "v".getBytes(), 0);
+    Attr a = union.getattr(ino, fh);
+    assertThat(a.size()).isEqualTo(4);
+    assertThat(a.mode() & 07777).isEqualTo(0600);
+    assertThat(a.mtimeSec()).isEqualTo(7);
+    assertThat(union.listxattr(ino)).containsExactly("user.k");
+    assertThat(new String(union.getxattr(ino, "user.k"))).isEqualTo("v");
+    union.removexattr(Fs.USER, ino, "user.k");
+    assertThat(union.listxattr(ino)).isEmpty();
+    assertThat(fs.readHandle(ino, fh)).isEqualTo("0123");
+    union.release(ino, fh);
   }
 }

@@ -2,8 +2,8 @@ package io.jdock.union;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jdock.sys.ExtendedAttributes;
 import io.jdock.sys.FileMode;
-import io.jdock.sys.Posix;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -34,7 +34,9 @@ class UnprivilegedTest {
     union.setattr(Fs.USER, fs.ino("bin/su"), SetAttr.none().withMode(04750), -1);
     assertThat(fs.stat("bin/owned").uid()).isEqualTo(1000);
     assertThat(fs.stat("bin/su").mode()).isEqualTo(FileMode.S_IFREG | 04750);
-    assertThat(Posix.lgetxattr(upper.resolve("bin/owned").toString(), Ownership.OVERRIDE_XATTR))
+    assertThat(
+            ExtendedAttributes.lget(
+                upper.resolve("bin/owned").toString(), Ownership.OVERRIDE_XATTR))
         .isPresent();
     assertThat(union.listxattr(fs.ino("bin/owned"))).doesNotContain(Ownership.OVERRIDE_XATTR);
     Fs again = new Fs(Union.open(new UnionConfig(List.of(l0), Optional.of(upper), false)));

@@ -1,6 +1,8 @@
 package io.jdock.cli.format;
 
+import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A template function or method: its Go parameter types (which decide how arguments are checked and
@@ -47,5 +49,34 @@ record Func(List<Param> params, boolean variadic, Body body) {
 
   static Func variadic(Body body, Param... params) {
     return new Func(List.of(params), true, body);
+  }
+
+  /** A method of the data model: string parameters only. */
+  static Func of(TemplateMethod m) {
+    return new Func(
+        Collections.nCopies(m.arity(), Param.STRING),
+        false,
+        a -> m.body().apply(a.stream().map(String.class::cast).toList()));
+  }
+
+  /**
+   * Go's message when a call passes the wrong number of arguments: {@code numArgs} written in the
+   * template, and one more when the previous command's value is passed ({@code hasFinal}).
+   */
+  Optional<String> arityError(String name, int numArgs, boolean hasFinal) {
+    int numIn = numArgs + (hasFinal ? 1 : 0);
+    if (variadic && numIn < params.size() - 1) {
+      return Optional.of(
+          "wrong number of args for "
+              + name
+              + ": want at least "
+              + (params.size() - 1)
+              + " got "
+              + numArgs);
+    } else if (!variadic && numIn != params.size()) {
+      return Optional.of(
+          "wrong number of args for " + name + ": want " + params.size() + " got " + numIn);
+    }
+    return Optional.empty();
   }
 }

@@ -35,26 +35,9 @@ final class GoFmt {
     } else if (v instanceof Instant t) {
       sb.append(Units.goTimeString(t, ZoneOffset.UTC));
     } else if (v instanceof List<?> list) {
-      sb.append('[');
-      for (int i = 0; i < list.size(); i++) {
-        if (i > 0) {
-          sb.append(' ');
-        }
-        appendV(sb, list.get(i));
-      }
-      sb.append(']');
+      appendList(sb, list);
     } else if (v instanceof Map<?, ?> map) {
-      sb.append("map[");
-      boolean first = true;
-      for (Map.Entry<String, Object> e : sorted(map).entrySet()) {
-        if (!first) {
-          sb.append(' ');
-        }
-        first = false;
-        sb.append(e.getKey()).append(':');
-        appendV(sb, e.getValue());
-      }
-      sb.append(']');
+      appendMap(sb, map);
     } else if (v == GoNil.SLICE) {
       sb.append("[]");
     } else if (v == GoNil.MAP) {
@@ -64,6 +47,31 @@ final class GoFmt {
     } else {
       sb.append(v);
     }
+  }
+
+  private static void appendList(StringBuilder sb, List<?> list) {
+    sb.append('[');
+    for (int i = 0; i < list.size(); i++) {
+      if (i > 0) {
+        sb.append(' ');
+      }
+      appendV(sb, list.get(i));
+    }
+    sb.append(']');
+  }
+
+  private static void appendMap(StringBuilder sb, Map<?, ?> map) {
+    sb.append("map[");
+    boolean first = true;
+    for (Map.Entry<String, Object> e : sorted(map).entrySet()) {
+      if (!first) {
+        sb.append(' ');
+      }
+      first = false;
+      sb.append(e.getKey()).append(':');
+      appendV(sb, e.getValue());
+    }
+    sb.append(']');
   }
 
   /** A map's entries in Go's printing order (sorted keys), skipping methods. */

@@ -140,19 +140,9 @@ final class GoJson {
   static String indent(String src, String prefix, String indent) {
     StringBuilder dst = new StringBuilder(src.length() * 2);
     boolean needIndent = false;
-    boolean inString = false;
     int depth = 0;
     for (int i = 0; i < src.length(); i++) {
       char c = src.charAt(i);
-      if (inString) {
-        dst.append(c);
-        if (c == '\\') {
-          dst.append(src.charAt(++i));
-        } else if (c == '"') {
-          inString = false;
-        }
-        continue;
-      }
       if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
         continue;
       }
@@ -162,10 +152,7 @@ final class GoJson {
         newline(dst, prefix, indent, depth);
       }
       switch (c) {
-        case '"' -> {
-          inString = true;
-          dst.append(c);
-        }
+        case '"' -> i = copyString(src, i, dst);
         case '{', '[' -> {
           needIndent = true;
           dst.append(c);
@@ -188,6 +175,21 @@ final class GoJson {
       }
     }
     return dst.toString();
+  }
+
+  /** Copies the string literal that starts at {@code i}; returns the index of its closing quote. */
+  private static int copyString(String src, int i, StringBuilder dst) {
+    dst.append('"');
+    for (i++; i < src.length(); i++) {
+      char c = src.charAt(i);
+      dst.append(c);
+      if (c == '\\') {
+        dst.append(src.charAt(++i));
+      } else if (c == '"') {
+        return i;
+      }
+    }
+    return i;
   }
 
   private static void newline(StringBuilder dst, String prefix, String indent, int depth) {

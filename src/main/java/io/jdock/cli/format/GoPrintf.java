@@ -1,20 +1,23 @@
 package io.jdock.cli.format;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * Go's {@code fmt.Sprintf} for the template function {@code printf}: flags {@code #0+- }, width and
- * precision (also {@code *}), the verbs of Go's integers, floats, strings, booleans, slices and
- * maps, and Go's error forms ({@code %!d(string=x)}, {@code %!s(MISSING)}, {@code %!(EXTRA ...)}).
+ * Go's {@code fmt.Sprintf} for the template function {@code printf} ({@code print.go}): the walk of
+ * the format through its directives (flags {@code #0+- }, width and precision, also {@code *}), the
+ * operands they take, the choice of formatting by the operand's type (formatted by {@link
+ * FmtDirective}), and Go's error forms ({@code %!d(string=x)}, {@code %!s(MISSING)}, {@code
+ * %!(EXTRA ...)}).
  */
 final class GoPrintf {
   private final String format;
   private final List<Object> args;
   private final StringBuilder out = new StringBuilder();
   private int argNum;
+  // The directive being parsed.
   private boolean minus;
   private boolean plus;
   private boolean sharp;
@@ -44,7 +47,7 @@ final class GoPrintf {
         break;
       }
       out.append(format, i, pct);
-      i = parseDirective(pct + 1);
+      i = directive(pct + 1);
     }
     if (argNum < args.size()) {
       out.append("%!(EXTRA ");
@@ -59,11 +62,29 @@ final class GoPrintf {
     }
   }
 
-  /** Parses flags, width, precision and the verb after a '%'; returns the index after it. */
-  private int parseDirective(int i) {
+  /** Parses flags, width, precision and the verb after a '%', prints; returns the index after. */
+  private int directive(int i) {
+    i = precision(width(flags(i)));
+    if (i >= format.length()) {
+      out.append("%!(NOVERB)");
+      return i;
+    }
+    int verb = format.codePointAt(i);
+    i += Character.charCount(verb);
+    if (verb == '%') {
+      out.append('%');
+    } else if (argNum >= args.size()) {
+      out.append("%!").appendCodePoint(verb).append("(MISSING)");
+    } else {
+      FmtDirective d = new FmtDirective(minus, plus, sharp, space, zero, width, prec);
+      Object arg = args.get(argNum++);
+      out.append(d.pad(formatArg(d, arg, verb), arg instanceof Number));
+    }
+    return i;
+  }
+
+  private int flags(int i) {
     minus = plus = sharp = space = zero = false;
-    width = -1;
-    prec = -1;
     for (; i < format.length(); i++) {
       char c = format.charAt(i);
       if (c == '#') {
@@ -81,49 +102,48 @@ final class GoPrintf {
         break;
       }
     }
+    return i;
+  }
+
+  /** A width of digits or {@code *} (an operand; negative means {@code -}), else -1. */
+  private int width(int i) {
     if (i < format.length() && format.charAt(i) == '*') {
       width = starArg();
       if (width < 0) {
         minus = true;
         width = -width;
       }
-      i++;
-    } else {
-      int start = i;
-      while (i < format.length() && Character.isDigit(format.charAt(i))) {
-        i++;
-      }
-      width = start == i ? -1 : Integer.parseInt(format.substring(start, i));
+      return i + 1;
     }
-    if (i < format.length() && format.charAt(i) == '.') {
-      i++;
-      if (i < format.length() && format.charAt(i) == '*') {
-        prec = Math.max(starArg(), -1);
-        i++;
-      } else {
-        int start = i;
-        while (i < format.length() && Character.isDigit(format.charAt(i))) {
-          i++;
-        }
-        prec = start == i ? 0 : Integer.parseInt(format.substring(start, i));
-      }
-    }
-    if (i >= format.length()) {
-      out.append("%!(NOVERB)");
+    int end = digitsEnd(i);
+    width = i == end ? -1 : Integer.parseInt(format.substring(i, end));
+    return end;
+  }
+
+  /** A precision after {@code .}: digits (none is 0) or {@code *}; else -1. */
+  private int precision(int i) {
+    prec = -1;
+    if (i >= format.length() || format.charAt(i) != '.') {
       return i;
     }
-    int verb = format.codePointAt(i);
-    i += Character.charCount(verb);
-    if (verb == '%') {
-      out.append('%');
-    } else if (argNum >= args.size()) {
-      out.append("%!").appendCodePoint(verb).append("(MISSING)");
-    } else {
-      out.append(pad(formatArg(args.get(argNum++), verb), isNumeric(args.get(argNum - 1))));
+    i++;
+    if (i < format.length() && format.charAt(i) == '*') {
+      prec = Math.max(starArg(), -1);
+      return i + 1;
+    }
+    int end = digitsEnd(i);
+    prec = i == end ? 0 : Integer.parseInt(format.substring(i, end));
+    return end;
+  }
+
+  private int digitsEnd(int i) {
+    while (i < format.length() && Character.isDigit(format.charAt(i))) {
+      i++;
     }
     return i;
   }
 
+  /** The integer operand of a {@code *}, or -1 after printing {@code %!(BADWIDTH)}. */
   private int starArg() {
     if (argNum < args.size() && GoTypes.isInteger(args.get(argNum))) {
       return (int) ((Number) args.get(argNum++)).longValue();
@@ -133,69 +153,55 @@ final class GoPrintf {
     return -1;
   }
 
-  private static boolean isNumeric(Object a) {
-    return a instanceof Number;
-  }
-
-  private String pad(String s, boolean numeric) {
-    int n = s.codePointCount(0, s.length());
-    if (width <= n) {
-      return s;
-    }
-    int fill = width - n;
-    if (minus) {
-      return s + " ".repeat(fill);
-    }
-    if (zero && numeric) {
-      int signLen = !s.isEmpty() && "+- ".indexOf(s.charAt(0)) >= 0 ? 1 : 0;
-      return s.substring(0, signLen) + "0".repeat(fill) + s.substring(signLen);
-    }
-    return (zero ? "0" : " ").repeat(fill) + s;
-  }
-
-  private String formatArg(Object a, int verb) {
+  /** Go's {@code printArg}: the operand formatted by its type; slices and maps element-wise. */
+  private static String formatArg(FmtDirective d, Object a, int verb) {
     if (verb == 'T') {
       return a == null ? "<nil>" : GoTypes.typeName(a);
     }
+    Optional<String> s;
     if (a == null) {
-      return verb == 'v' ? "<nil>" : bad(verb, null);
+      s = verb == 'v' ? Optional.of("<nil>") : Optional.empty();
+    } else if (a instanceof Boolean b) {
+      s = verb == 't' || verb == 'v' ? Optional.of(b.toString()) : Optional.empty();
+    } else if (GoTypes.isInteger(a)) {
+      s = d.integer(((Number) a).longValue(), verb);
+    } else if (a instanceof Double || a instanceof Float) {
+      s = d.floating(((Number) a).doubleValue(), verb, a instanceof Float ? 32 : 64);
+    } else if (a instanceof String str) {
+      s = d.string(str, verb);
+    } else if (a instanceof Instant t) {
+      s = "vsqxX".indexOf(verb) >= 0 ? d.string(GoFmt.v(t), verb) : Optional.empty();
+    } else if (a instanceof List<?> list) {
+      s = Optional.of(formatList(d, list, verb));
+    } else if (a instanceof Map<?, ?> map) {
+      s = Optional.of(formatMap(d, map, verb));
+    } else {
+      s = Optional.of(GoFmt.v(a));
     }
-    if (a instanceof Boolean b) {
-      return verb == 't' || verb == 'v' ? b.toString() : bad(verb, a);
-    }
-    if (GoTypes.isInteger(a)) {
-      return integer(((Number) a).longValue(), verb, a);
-    }
-    if (a instanceof Double || a instanceof Float) {
-      return floating(((Number) a).doubleValue(), verb, a);
-    }
-    if (a instanceof String s) {
-      return string(s, verb, a);
-    }
-    if (a instanceof Instant t) {
-      return "vsqxX".indexOf(verb) >= 0 ? string(GoFmt.v(t), verb, a) : bad(verb, a);
-    }
-    if (a instanceof List<?> list) {
-      StringBuilder sb = new StringBuilder("[");
-      for (int k = 0; k < list.size(); k++) {
-        sb.append(k > 0 ? " " : "").append(formatArg(list.get(k), verb));
-      }
-      return sb.append(']').toString();
-    }
-    if (a instanceof Map<?, ?> map) {
-      StringBuilder sb = new StringBuilder("map[");
-      boolean first = true;
-      for (Map.Entry<String, Object> e : GoFmt.sorted(map).entrySet()) {
-        sb.append(first ? "" : " ").append(formatArg(e.getKey(), verb)).append(':');
-        sb.append(formatArg(e.getValue(), verb));
-        first = false;
-      }
-      return sb.append(']').toString();
-    }
-    return GoFmt.v(a);
+    return s.orElseGet(() -> badVerb(verb, a));
   }
 
-  private String bad(int verb, Object a) {
+  private static String formatList(FmtDirective d, List<?> list, int verb) {
+    StringBuilder sb = new StringBuilder("[");
+    for (int k = 0; k < list.size(); k++) {
+      sb.append(k > 0 ? " " : "").append(formatArg(d, list.get(k), verb));
+    }
+    return sb.append(']').toString();
+  }
+
+  private static String formatMap(FmtDirective d, Map<?, ?> map, int verb) {
+    StringBuilder sb = new StringBuilder("map[");
+    boolean first = true;
+    for (Map.Entry<String, Object> e : GoFmt.sorted(map).entrySet()) {
+      sb.append(first ? "" : " ").append(formatArg(d, e.getKey(), verb)).append(':');
+      sb.append(formatArg(d, e.getValue(), verb));
+      first = false;
+    }
+    return sb.append(']').toString();
+  }
+
+  /** Go's {@code %!verb(type=value)} for an operand the verb does not apply to. */
+  private static String badVerb(int verb, Object a) {
     StringBuilder sb = new StringBuilder("%!").appendCodePoint(verb).append('(');
     if (a == null) {
       sb.append("<nil>");
@@ -203,107 +209,5 @@ final class GoPrintf {
       sb.append(GoTypes.typeName(a)).append('=').append(GoFmt.v(a));
     }
     return sb.append(')').toString();
-  }
-
-  private String sign(boolean negative) {
-    return negative ? "-" : plus ? "+" : space ? " " : "";
-  }
-
-  private String integer(long v, int verb, Object a) {
-    boolean neg = v < 0;
-    String digits;
-    String prefix = "";
-    switch (verb) {
-      case 'v', 'd' -> digits = Long.toString(Math.abs(v)).replace("-", "");
-      case 'b' -> {
-        digits = Long.toBinaryString(Math.abs(v));
-        prefix = sharp ? "0b" : "";
-      }
-      case 'o', 'O' -> {
-        digits = Long.toOctalString(Math.abs(v));
-        prefix = verb == 'O' ? "0o" : sharp ? "0" : "";
-      }
-      case 'x', 'X' -> {
-        digits = Long.toHexString(Math.abs(v));
-        if (verb == 'X') {
-          digits = digits.toUpperCase(java.util.Locale.ROOT);
-        }
-        prefix = sharp ? (verb == 'X' ? "0X" : "0x") : "";
-      }
-      case 'c' -> {
-        return new String(Character.toChars((int) v));
-      }
-      case 'q' -> {
-        String q = GoQuote.quote(new String(Character.toChars((int) v)));
-        return "'" + q.substring(1, q.length() - 1).replace("\\\"", "\"") + "'";
-      }
-      case 'U' -> {
-        String u = GoQuote.unicode((int) v);
-        return sharp ? u : u.split(" ")[0];
-      }
-      default -> {
-        return bad(verb, a);
-      }
-    }
-    if (prec >= 0) {
-      if (prec == 0 && v == 0) {
-        digits = "";
-      }
-      digits = "0".repeat(Math.max(0, prec - digits.length())) + digits;
-    }
-    return sign(neg) + prefix + digits;
-  }
-
-  private String floating(double v, int verb, Object a) {
-    int bits = a instanceof Float ? 32 : 64;
-    String s =
-        switch (verb) {
-          case 'v', 'g', 'G' -> GoFloat.format(v, verb == 'G' ? 'G' : 'g', prec, bits);
-          case 'e', 'E', 'f', 'F' -> GoFloat.format(v, (char) verb, prec < 0 ? 6 : prec, bits);
-          case 'x', 'X' -> GoFloat.hex(v, verb == 'X');
-          default -> null;
-        };
-    if (s == null) {
-      return bad(verb, a);
-    }
-    if (s.startsWith("+Inf") || s.startsWith("-") || s.equals("NaN")) {
-      return s.equals("+Inf") ? (plus ? "+Inf" : space ? " Inf" : "+Inf") : s;
-    }
-    return sign(false) + s;
-  }
-
-  private String string(String s, int verb, Object a) {
-    switch (verb) {
-      case 'v', 's' -> {
-        if (prec >= 0 && s.codePointCount(0, s.length()) > prec) {
-          return s.substring(0, s.offsetByCodePoints(0, prec));
-        }
-        return s;
-      }
-      case 'q' -> {
-        if (prec >= 0 && s.codePointCount(0, s.length()) > prec) {
-          s = s.substring(0, s.offsetByCodePoints(0, prec));
-        }
-        return GoQuote.quote(s);
-      }
-      case 'x', 'X' -> {
-        StringBuilder sb = new StringBuilder();
-        byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
-        for (int k = 0; k < bytes.length; k++) {
-          if (space && k > 0) {
-            sb.append(' ');
-          }
-          if (sharp && (space || k == 0)) {
-            sb.append(verb == 'X' ? "0X" : "0x");
-          }
-          String h = String.format(verb == 'X' ? "%02X" : "%02x", bytes[k] & 0xff);
-          sb.append(h);
-        }
-        return sb.toString();
-      }
-      default -> {
-        return bad(verb, a);
-      }
-    }
   }
 }

@@ -99,10 +99,13 @@ public final class GoTemplate {
     Exec exec = new Exec(text, templates, all, missingKeyError, structMaps, out);
     try {
       exec.run(root, data);
-    } catch (Exec.ExecError e) {
+    } catch (ExecPosition.ExecError e) {
       throw new TemplateException(e.getMessage());
     } catch (StackOverflowError e) {
       throw new TemplateException("template: : exceeded maximum template depth");
+    } catch (RuntimeException e) {
+      // A case the engine does not model (e.g. an extreme printf width): one line, never a trace.
+      throw new TemplateException("template: : executing \"\": " + e);
     }
   }
 

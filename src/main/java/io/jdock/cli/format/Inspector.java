@@ -75,19 +75,30 @@ public final class Inspector {
 
   /** Adds one object (a {@code Map} of the data model); a template error is kept for flush. */
   public void add(Object element) {
+    add(element, element);
+  }
+
+  /**
+   * Adds one object in the two forms docker's inspect has: {@code typed}, the Go struct, which a
+   * template runs on first; and {@code raw}, the daemon's JSON decoded into plain maps (numbers as
+   * float64), which is what JSON output prints and what a failed template runs on again. So {@code
+   * {{.Size}}} prints {@code 72900000} but {@code {{.Id}} {{.Size}}} prints {@code 7.29e+07}, as in
+   * docker, where {@code .Id} is no field of the struct.
+   */
+  public void add(Object typed, Object raw) {
     if (mode != Mode.TEMPLATE) {
-      elements.add(element);
+      elements.add(raw);
       return;
     }
     StringBuilder out = new StringBuilder();
     try {
-      template.run(out, element, GoTemplate.FUNCS, false, true);
-    } catch (TemplateException typed) {
+      template.run(out, typed, GoTemplate.FUNCS, false, true);
+    } catch (TemplateException typedError) {
       out.setLength(0);
       try {
-        template.run(out, element, GoTemplate.FUNCS, true, false);
-      } catch (TemplateException raw) {
-        errors.add("template parsing error: " + raw.getMessage());
+        template.run(out, raw, GoTemplate.FUNCS, true, false);
+      } catch (TemplateException rawError) {
+        errors.add("template parsing error: " + rawError.getMessage());
         return;
       }
     }

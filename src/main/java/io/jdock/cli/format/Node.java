@@ -12,7 +12,12 @@ sealed interface Node {
   int pos();
 
   /** Plain text between actions. */
-  record Text(int pos, String text) implements Node {}
+  record Text(int pos, String text) implements Node {
+    @Override
+    public String toString() {
+      return text;
+    }
+  }
 
   /** A sequence of nodes. */
   record ListNode(int pos, List<Node> nodes) implements Node {

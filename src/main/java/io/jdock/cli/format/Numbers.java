@@ -3,7 +3,7 @@ package io.jdock.cli.format;
 import java.math.BigInteger;
 import java.util.function.Function;
 
-/** Go's {@code parse.NumberNode} construction: integer, float and character constants. */
+/** Go's numeric constants: {@code parse.NumberNode} construction and {@code idealConstant}. */
 final class Numbers {
   private Numbers() {}
 
@@ -36,6 +36,25 @@ final class Numbers {
     double f = asFloat;
     boolean integral = !Double.isInfinite(f) && f == Math.rint(f) && Math.abs(f) < 0x1p63;
     return new Node.Number(t.pos(), text, integral, integral ? (long) f : 0, true, f);
+  }
+
+  /**
+   * The value of a constant used where no type is known (Go's {@code idealConstant}): a float when
+   * written as one, else an int ({@code Integer}, or {@code Long} when it does not fit), else null.
+   */
+  static Object constant(Node.Number n) {
+    String t = n.text();
+    boolean hexInt = t.length() > 2 && t.charAt(0) == '0' && (t.charAt(1) | 0x20) == 'x';
+    hexInt = hexInt && t.indexOf('p') < 0 && t.indexOf('P') < 0;
+    boolean runeInt = t.startsWith("'");
+    if (n.isFloat() && !hexInt && !runeInt && t.matches(".*[.eEpP].*")) {
+      return n.value();
+    }
+    if (n.isInt()) {
+      long v = n.intValue();
+      return v == (int) v ? (Object) (int) v : (Object) v;
+    }
+    return null;
   }
 
   /** {@code strconv.ParseInt(text, 0, 64)}; null when it is not an int64. */

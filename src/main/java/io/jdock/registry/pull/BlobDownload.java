@@ -167,9 +167,13 @@ final class BlobDownload {
     }
   }
 
+  /** docker's words exactly (moby xfer/download.go); what was wrong is in the cause. */
   private static RegistryException mismatch(Descriptor d, String detail) {
-    return RegistryException.content(
+    return new RegistryException(
+        "filesystem layer verification failed for digest " + d.digest(),
         RegistryException.Kind.INVALID_CONTENT,
-        "filesystem layer verification failed for digest " + d.digest() + " (" + detail + ")");
+        java.util.OptionalInt.empty(),
+        java.util.List.of(),
+        new java.io.IOException(detail));
   }
 }

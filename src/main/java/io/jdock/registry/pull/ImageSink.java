@@ -1,5 +1,6 @@
 package io.jdock.registry.pull;
 
+import io.jdock.oci.Digest;
 import io.jdock.reference.ImageReference;
 import io.jdock.registry.ResolvedImage;
 import java.io.IOException;
@@ -9,6 +10,15 @@ import java.io.IOException;
  * it.
  */
 public interface ImageSink extends BlobSink {
+  /**
+   * True if an image with this config (image ID) is recorded with all its blobs: the puller then
+   * downloads nothing for it, as docker skips the layers of an image it has ("Image is up to
+   * date").
+   */
+  default boolean hasImage(Digest config) throws IOException {
+    return false;
+  }
+
   /**
    * Records that {@code ref} (tagged, or by digest) now names {@code image}, whose blobs (indexes,
    * manifest, config, layers) are all stored. Returns true if that changed what {@code ref} named

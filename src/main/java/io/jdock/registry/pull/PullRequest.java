@@ -15,8 +15,12 @@ public record PullRequest(ImageReference reference, Optional<Platform> platform,
     if (allTags && !reference.isNameOnly()) {
       throw new PullException("tag can't be used with --all-tags/-a");
     }
+  }
+
+  /** Checks the rules docker's daemon applies once the client has sent the request. */
+  public void validateForDaemon() throws PullException {
     if (reference.familiarName().equals("scratch")) {
-      throw new PullException("'scratch' is a reserved name");
+      throw PullException.daemon("'scratch' is a reserved name");
     }
   }
 }

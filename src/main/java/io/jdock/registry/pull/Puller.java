@@ -41,32 +41,32 @@ public final class Puller {
     request.validate();
     PullListener events = serialised(listener);
     ImageReference ref = request.reference();
-    if (request.allTags()) {
-      List<ResolvedImage> images = new ArrayList<>();
-      boolean changed = false;
-      for (String tag : tags(ref)) {
-        Outcome o = pullOne(ref.withTag(tag), request.platform(), sink, layers, events);
-        images.add(o.image);
-        changed |= o.changed;
-      }
-      return finish(events, images, changed, ref);
-    }
-    if (ref.isNameOnly()) {
+    if (!request.allTags() && ref.isNameOnly()) {
       events.onEvent(new PullEvent.UsingDefaultTag(ImageReference.DEFAULT_TAG));
     }
+    request.validateForDaemon();
+    if (request.allTags()) {
+      List<Outcome> outcomes = new ArrayList<>();
+      for (String tag : tags(ref)) {
+        outcomes.add(pullOne(ref.withTag(tag), request.platform(), sink, layers, events));
+      }
+      return finish(events, outcomes, ref);
+    }
     ref = ref.dockerRef();
-    Outcome o = pullOne(ref, request.platform(), sink, layers, events);
-    return finish(events, List.of(o.image), o.changed, ref);
+    return finish(events, List.of(pullOne(ref, request.platform(), sink, layers, events)), ref);
   }
 
+  /** docker's status line, its platform warnings (moby daemon/images/image_pull.go), the ref. */
   private static PullResult finish(
-      PullListener events, List<ResolvedImage> images, boolean changed, ImageReference ref) {
+      PullListener events, List<Outcome> outcomes, ImageReference ref) {
+    boolean changed = outcomes.stream().anyMatch(Outcome::changed);
     events.onEvent(new PullEvent.Status(changed, ref.familiarString()));
+    outcomes.forEach(o -> o.warning().ifPresent(w -> events.onEvent(new PullEvent.Notice(w))));
     events.onEvent(new PullEvent.Pulled(ref.toString()));
-    return new PullResult(images, changed, ref.toString());
+    return new PullResult(outcomes.stream().map(Outcome::image).toList(), changed, ref.toString());
   }
 
-  private record Outcome(ResolvedImage image, boolean changed) {}
+  private record Outcome(ResolvedImage image, boolean changed, Optional<String> warning) {}
 
   /** The tags of the repository, from the first endpoint that answers. */
   private List<String> tags(ImageReference ref) throws IOException {
@@ -95,13 +95,17 @@ public final class Puller {
     for (Endpoint endpoint : registries.endpoints().forPull(ref.domain())) {
       try {
         RegistryClient client = registries.client(endpoint, ref.path());
-        ResolvedImage image = ImageResolver.resolve(client, ref, platform);
         String tagOrDigest = ref.tag().orElse(ref.toString());
-        events.onEvent(new PullEvent.PullingFrom(tagOrDigest, ref.path()));
-        boolean downloaded = store(client, image, sink, layers, events, platform);
+        ResolvedImage image =
+            ImageResolver.resolve(
+                client,
+                ref,
+                platform,
+                () -> events.onEvent(new PullEvent.PullingFrom(tagOrDigest, ref.path())));
+        boolean downloaded = store(client, image, sink, layers, events);
         events.onEvent(new PullEvent.DigestLine(image.registryDigest()));
         boolean changed = sink.record(ref, image);
-        return new Outcome(image, downloaded || changed);
+        return new Outcome(image, downloaded || changed, platformWarning(client, image, platform));
       } catch (RegistryException e) {
         if (!PullErrors.fallBack(e, endpoint.mirror())) {
           throw PullErrors.translate(e, ref);
@@ -118,14 +122,17 @@ public final class Puller {
       ResolvedImage image,
       ImageSink sink,
       LayerHandler handler,
-      PullListener events,
-      Optional<Platform> platform)
+      PullListener events)
       throws IOException {
-    Optional<ImageConfig> config = storeConfig(client, image, sink);
-    if (platform.isPresent() && image.indexes().isEmpty() && config.isPresent()) {
-      warnOnPlatform(image, platform.get(), config.get().platform(), events);
+    if (sink.hasImage(image.config().digest())) {
+      // docker skips the layers of an image it has; they are only checked to be extracted.
+      for (int i = 0; i < image.layers().size(); i++) {
+        handler.layerReady(image, i, image.layers().get(i), bytes -> {});
+      }
+      putManifests(sink, image);
+      return false;
     }
-    boolean downloaded = config.isPresent();
+    boolean downloaded = storeConfig(client, image, sink);
     List<Descriptor> layers = image.layers();
     try (LayerDownloads downloads =
         LayerDownloads.start(
@@ -141,6 +148,7 @@ public final class Puller {
         boolean fetched = downloads.await(layer.digest());
         String id = LayerDownloads.id(layer);
         handler.layerReady(
+            image,
             i,
             layer,
             bytes ->
@@ -152,53 +160,63 @@ public final class Puller {
         downloaded |= fetched;
       }
     }
+    putManifests(sink, image);
+    return downloaded;
+  }
+
+  /** The manifest, then the indexes from the innermost out. */
+  private static void putManifests(BlobSink sink, ResolvedImage image) throws IOException {
     put(sink, image.manifest());
     for (int i = image.indexes().size() - 1; i >= 0; i--) {
       put(sink, image.indexes().get(i));
     }
-    return downloaded;
   }
 
   /**
-   * A single-platform image that is not what {@code --platform} asked for is pulled with docker's
-   * warning (an index would have been refused with "no matching manifest").
+   * docker's warning for a single-platform image that is not what {@code --platform} asked for (it
+   * is pulled all the same; an index would have been refused with "no matching manifest").
    */
-  private static void warnOnPlatform(
-      ResolvedImage image, Platform wanted, Platform actual, PullListener events) {
-    if (!actual.os().isEmpty() && !wanted.matches(actual)) {
-      events.onEvent(
-          new PullEvent.Notice(
-              "WARNING: image with reference "
-                  + image.reference().familiarString()
-                  + " was found but does not match the specified platform: wanted "
-                  + wanted.normalized()
-                  + ", actual: "
-                  + actual.normalized()));
-    }
-  }
-
-  /** Fetches and stores the config unless the sink has it; returns it when fetched. */
-  private static Optional<ImageConfig> storeConfig(
-      RegistryClient client, ResolvedImage image, BlobSink sink) throws IOException {
-    Descriptor config = image.config();
-    if (sink.has(config.digest())) {
+  private static Optional<String> platformWarning(
+      RegistryClient client, ResolvedImage image, Optional<Platform> wanted) throws IOException {
+    if (wanted.isEmpty() || !image.indexes().isEmpty()) {
       return Optional.empty();
     }
+    Platform actual = parseConfig(client.blobBytes(image.config(), MAX_CONFIG)).platform();
+    if (actual.os().isEmpty() || wanted.get().matches(actual)) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        "WARNING: image with reference "
+            + image.reference()
+            + " was found but does not match the specified platform: wanted "
+            + wanted.get().normalized()
+            + ", actual: "
+            + actual.normalized());
+  }
+
+  /** Fetches and stores the config unless the sink has it; true when fetched. */
+  private static boolean storeConfig(RegistryClient client, ResolvedImage image, BlobSink sink)
+      throws IOException {
+    Descriptor config = image.config();
+    if (sink.has(config.digest())) {
+      return false;
+    }
     byte[] raw = client.blobBytes(config, MAX_CONFIG);
-    ImageConfig parsed;
+    if (parseConfig(raw).diffIds().size() != image.layers().size()) {
+      throw RegistryException.content(
+          RegistryException.Kind.INVALID_CONTENT,
+          "layers from manifest don't match image configuration");
+    }
+    sink.put(config, raw);
+    return true;
+  }
+
+  private static ImageConfig parseConfig(byte[] raw) throws RegistryException {
     try {
-      parsed = ImageConfig.parse(raw).value();
-      int diffIds = parsed.diffIds().size();
-      if (diffIds != image.layers().size()) {
-        throw RegistryException.content(
-            RegistryException.Kind.INVALID_CONTENT,
-            "layers from manifest don't match image configuration");
-      }
+      return ImageConfig.parse(raw).value();
     } catch (InvalidContentException e) {
       throw RegistryException.content(RegistryException.Kind.INVALID_CONTENT, e.getMessage());
     }
-    sink.put(config, raw);
-    return Optional.of(parsed);
   }
 
   private static void put(BlobSink sink, FetchedManifest m) throws IOException {

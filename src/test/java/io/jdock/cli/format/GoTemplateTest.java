@@ -265,4 +265,21 @@ class GoTemplateTest {
         .hasMessage(
             "template: :1:2: executing \"\" at <.Label>: wrong number of args for Label: want 1 got 0");
   }
+
+  @org.junit.jupiter.api.Test
+  void variablesCanBeGivenAsArguments() throws Exception {
+    java.util.Map<String, Object> data = new java.util.LinkedHashMap<>();
+    data.put("L", java.util.List.of("a", "b"));
+    org.assertj.core.api.Assertions.assertThat(
+            GoTemplate.parse("{{range $k, $v := .L}}{{printf \"%d=%s \" $k $v}}{{end}}")
+                .execute(data))
+        .isEqualTo("0=a 1=b ");
+  }
+
+  @org.junit.jupiter.api.Test
+  void extremePrintfWidthsFailAsTemplateErrors() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> GoTemplate.parse("{{printf \"%99999999999d\" 1}}").execute(java.util.Map.of()))
+        .isInstanceOf(TemplateException.class);
+  }
 }

@@ -71,6 +71,34 @@ class InspectorTest {
   }
 
   @Test
+  void indentLeavesStringsAlone() throws FormatException {
+    Map<String, Object> obj = new LinkedHashMap<>();
+    obj.put("a", "x\"}{,:[]\\y");
+    obj.put("b", List.of());
+    obj.put("c", Map.of());
+    obj.put("d", List.of(1, Map.of("e", "\\")));
+    Inspector inspector = Inspector.create("");
+    inspector.add(obj);
+    assertThat(flush(inspector))
+        .isEqualTo(
+            """
+            [
+                {
+                    "a": "x\\"}{,:[]\\\\y",
+                    "b": [],
+                    "c": {},
+                    "d": [
+                        1,
+                        {
+                            "e": "\\\\"
+                        }
+                    ]
+                }
+            ]
+            """);
+  }
+
+  @Test
   void emptyAndCompactAndEscaped() throws FormatException {
     assertThat(flush(Inspector.create(""))).isEqualTo("[]\n");
     Inspector compact = Inspector.create("json", true);

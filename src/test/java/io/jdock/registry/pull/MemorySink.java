@@ -9,6 +9,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -19,6 +20,7 @@ final class MemorySink implements ImageSink {
   final Map<String, Digest> tags = new ConcurrentHashMap<>();
   final List<Digest> commits = new CopyOnWriteArrayList<>();
   final List<Digest> aborts = new CopyOnWriteArrayList<>();
+  final Set<Digest> images = ConcurrentHashMap.newKeySet();
 
   @Override
   public boolean has(Digest digest) {
@@ -79,7 +81,13 @@ final class MemorySink implements ImageSink {
   }
 
   @Override
+  public boolean hasImage(Digest config) {
+    return images.contains(config);
+  }
+
+  @Override
   public boolean record(ImageReference ref, ResolvedImage image) {
+    images.add(image.config().digest());
     Digest old = tags.put(ref.toString(), image.manifestDigest());
     return !image.manifestDigest().equals(old);
   }

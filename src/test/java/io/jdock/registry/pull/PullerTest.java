@@ -107,11 +107,40 @@ class PullerTest {
     int blobGets = reg.requests("GET", "/blobs/").size();
     events.clear();
 
+    List<Integer> handed = new CopyOnWriteArrayList<>();
+    new Puller(TestRegistries.of(TestRegistries.config(), sleeps))
+        .pull(
+            new PullRequest(ImageReference.parse(reg.host() + "/foo:1"), Optional.empty(), false),
+            sink,
+            (img, i, layer, progress) -> handed.add(i),
+            events::add);
+
+    assertThat(reg.requests("GET", "/blobs/")).hasSize(blobGets);
+    assertThat(plainLines())
+        .containsExactly(
+            "1: Pulling from foo",
+            "Digest: " + image.digest(),
+            "Status: Image is up to date for " + reg.host() + "/foo:1",
+            reg.host() + "/foo:1");
+    assertThat(handed).as("layers still checked to be extracted").containsExactly(0, 1);
+  }
+
+  @Test
+  void blobsOfAnUnrecordedImageAreReusedAsAlreadyExisting() throws Exception {
+    TestImage image = TestImage.random(2, 2, 1000, "amd64");
+    image.pushTo(reg, "foo", "1");
+    pull(reg.host() + "/foo:1");
+    int blobGets = reg.requests("GET", "/blobs/").size();
+    sink.images.clear();
+    sink.tags.clear();
+    events.clear();
+
     pull(reg.host() + "/foo:1");
 
     assertThat(reg.requests("GET", "/blobs/")).hasSize(blobGets);
     assertThat(linesOf(image.layer(0).digest().shortHex())).containsExactly("Already exists");
-    assertThat(plainLines()).contains("Status: Image is up to date for " + reg.host() + "/foo:1");
+    assertThat(plainLines())
+        .contains("Status: Downloaded newer image for " + reg.host() + "/foo:1");
   }
 
   @Test
@@ -124,8 +153,10 @@ class PullerTest {
     puller.pull(
         new PullRequest(ImageReference.parse(reg.host() + "/foo"), Optional.empty(), false),
         sink,
-        (i, layer, progress) -> {
+        (img, i, layer, progress) -> {
           assertThat(sink.has(layer.digest())).isTrue();
+          assertThat(sink.has(img.config().digest())).isTrue();
+          assertThat(img.layers().get(i)).isEqualTo(layer);
           progress.consumed(layer.size());
           order.add(i);
         },
@@ -164,7 +195,7 @@ class PullerTest {
 
     assertThatThrownBy(() -> pull(reg.host() + "/foo"))
         .isInstanceOf(RegistryException.class)
-        .hasMessageStartingWith("filesystem layer verification failed for digest " + bad);
+        .hasMessage("filesystem layer verification failed for digest " + bad);
 
     assertThat(sink.blobs).doesNotContainKey(bad);
     assertThat(sink.partial).doesNotContainKey(bad);
@@ -312,6 +343,7 @@ class PullerTest {
                 + "/v2/\": dial tcp 127.0.0.1:"
                 + port
                 + ": connect: connection refused");
+    assertThat(sleeps).as("a refused connection is not retried").isEmpty();
   }
 
   @Test
@@ -408,6 +440,9 @@ class PullerTest {
                     false))
         .hasMessage("no matching manifest for linux/s390x in the manifest list entries");
     assertThat(reg.requests("GET", "/blobs/")).isEmpty();
+    assertThat(plainLines())
+        .as("docker prints Pulling from before it chooses a platform")
+        .containsExactly("Using default tag: latest", "latest: Pulling from multi");
   }
 
   @Test
@@ -444,9 +479,15 @@ class PullerTest {
             () -> pull(reg.host() + "/foo:1", TestRegistries.config(), Optional.empty(), true))
         .isInstanceOf(PullException.class)
         .hasMessage("tag can't be used with --all-tags/-a");
+  }
+
+  @Test
+  void scratchIsRefusedAsDockersDaemonDoesAfterTheDefaultTag() {
     assertThatThrownBy(() -> pull("scratch"))
-        .isInstanceOf(PullException.class)
+        .isInstanceOfSatisfying(PullException.class, e -> assertThat(e.fromDaemon()).isTrue())
         .hasMessage("'scratch' is a reserved name");
+    assertThat(plainLines()).containsExactly("Using default tag: latest");
+    assertThat(reg.requests("GET", "/")).isEmpty();
   }
 
   @Test
@@ -477,11 +518,24 @@ class PullerTest {
         Optional.of(Platform.parse("linux/arm64")),
         false);
 
-    assertThat(plainLines())
-        .contains(
+    List<String> lines = plainLines();
+    assertThat(lines.subList(lines.size() - 3, lines.size()))
+        .containsExactly(
+            "Status: Downloaded newer image for " + reg.host() + "/foo:latest",
             "WARNING: image with reference "
                 + reg.host()
-                + "/foo:latest was found but does not match the specified platform: wanted linux/arm64, actual: linux/amd64");
+                + "/foo:latest was found but does not match the specified platform: wanted linux/arm64, actual: linux/amd64",
+            reg.host() + "/foo:latest");
+    events.clear();
+    pull(
+        reg.host() + "/foo",
+        TestRegistries.config(),
+        Optional.of(Platform.parse("linux/arm64")),
+        false);
+    assertThat(plainLines())
+        .as("warned again when the image is up to date, as docker's daemon checks after the pull")
+        .contains("Status: Image is up to date for " + reg.host() + "/foo:latest")
+        .anyMatch(l -> l.startsWith("WARNING: image with reference"));
     events.clear();
     pull(
         reg.host() + "/foo",
