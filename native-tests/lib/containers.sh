@@ -1,12 +1,10 @@
 # Helpers of the container tests (t/70-79): fixture images put into the test's store, waiting for
 # containers, an interactive terminal driven through tmux, and cleaning up what tests started.
 
-# ct_image_add IMAGE: copies fixture IMAGE (jdock-test | jdock-small) into the test's store as
-# IMAGE:latest with skopeo (the store is an OCI layout) until `jdock load` lands.
+# ct_image_add IMAGE: loads fixture IMAGE (jdock-test | jdock-small) into the test's store with
+# `jdock load`, from its docker-archive shape, as a docker user would.
 ct_image_add() {
-  need skopeo || return 1
-  fx_ensure || return 1
-  skopeo copy -q "oci:$(fx_layout "$1"):latest" "oci:$JDOCK_ROOT:docker.io/library/$1:latest" >/dev/null
+  jdock_load "$1" docker-archive
 }
 
 # ct_wait_status NAME REGEX [SECONDS]: waits until `jdock ps -a` shows NAME with a STATUS matching
