@@ -29,6 +29,9 @@ final class ExecutionErrors implements IExecutionExceptionHandler {
     if (ex instanceof UserException u) {
       return u.exitCode();
     }
+    if (ex instanceof DaemonStyleError d) {
+      return d.exitCode();
+    }
     return 1;
   }
 }

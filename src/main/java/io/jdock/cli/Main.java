@@ -18,6 +18,14 @@ public final class Main {
     return newCommandLine().execute(args);
   }
 
+  /** Commands like {@code run IMAGE ls -l} leave the options after IMAGE to the command. */
+  private static void stopAtPositionals(CommandLine cl) {
+    if (cl.getCommand() instanceof StopsAtPositional) {
+      cl.setStopAtPositional(true);
+    }
+    cl.getSubcommands().values().forEach(Main::stopAtPositionals);
+  }
+
   /** The configured command tree. */
   public static CommandLine newCommandLine() {
     CommandLine cl = new CommandLine(new JdockCommand());
@@ -25,6 +33,7 @@ public final class Main {
     cl.setParameterExceptionHandler(new UsageErrors());
     cl.setExecutionExceptionHandler(new ExecutionErrors());
     cl.setUsageHelpLongOptionsMaxWidth(30);
+    stopAtPositionals(cl);
     return cl;
   }
 }

@@ -24,4 +24,14 @@ final class Terminals {
       return false;
     }
   }
+
+  /**
+   * docker's client check before it attaches a terminal (streams CheckTty): {@code -it} needs
+   * jdock's stdin to be one.
+   */
+  static void checkTty(boolean attachStdin, boolean tty) {
+    if (attachStdin && tty && !isTerminal(STDIN)) {
+      throw new UserException("the input device is not a TTY");
+    }
+  }
 }

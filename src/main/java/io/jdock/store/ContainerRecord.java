@@ -19,6 +19,7 @@ import java.util.regex.Pattern;
  * @param imageRef the image as the user named it ({@code ubuntu}, an ID prefix...)
  * @param command the command that runs (entrypoint and arguments resolved)
  * @param config the effective execution config (env, working dir, user...)
+ * @param hostConfig how it runs on this host (hostname, terminal, binds, removal on exit)
  */
 public record ContainerRecord(
     String id,
@@ -30,7 +31,8 @@ public record ContainerRecord(
     List<String> command,
     ContainerConfig config,
     ContainerState state,
-    Path upperDir) {
+    Path upperDir,
+    ContainerHostConfig hostConfig) {
   private static final Pattern ID = Pattern.compile("[a-f0-9]{64}");
   private static final Pattern NAME = Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9_.-]+");
 
@@ -50,6 +52,33 @@ public record ContainerRecord(
     imageRef = imageRef == null ? "" : imageRef;
     command = command == null ? List.of() : List.copyOf(command);
     config = config == null ? ContainerConfig.EMPTY : config;
+    hostConfig = hostConfig == null ? ContainerHostConfig.DEFAULT : hostConfig;
+  }
+
+  /** A record with the default host config. */
+  public ContainerRecord(
+      String id,
+      String name,
+      Digest imageId,
+      Digest manifestDigest,
+      String imageRef,
+      Instant created,
+      List<String> command,
+      ContainerConfig config,
+      ContainerState state,
+      Path upperDir) {
+    this(
+        id,
+        name,
+        imageId,
+        manifestDigest,
+        imageRef,
+        created,
+        command,
+        config,
+        state,
+        upperDir,
+        ContainerHostConfig.DEFAULT);
   }
 
   /** True if {@code s} is a well-formed container ID (64 lowercase hex). */
@@ -71,11 +100,31 @@ public record ContainerRecord(
 
   public ContainerRecord withState(ContainerState newState) {
     return new ContainerRecord(
-        id, name, imageId, manifestDigest, imageRef, created, command, config, newState, upperDir);
+        id,
+        name,
+        imageId,
+        manifestDigest,
+        imageRef,
+        created,
+        command,
+        config,
+        newState,
+        upperDir,
+        hostConfig);
   }
 
   public ContainerRecord withName(String newName) {
     return new ContainerRecord(
-        id, newName, imageId, manifestDigest, imageRef, created, command, config, state, upperDir);
+        id,
+        newName,
+        imageId,
+        manifestDigest,
+        imageRef,
+        created,
+        command,
+        config,
+        state,
+        upperDir,
+        hostConfig);
   }
 }

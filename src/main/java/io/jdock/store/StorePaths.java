@@ -125,6 +125,39 @@ public final class StorePaths {
     return containerDir(id).resolve(UPPER_DIR);
   }
 
+  /** Where a container's root filesystem is mounted while it starts. */
+  public Path containerRootfs(String id) {
+    return containerDir(id).resolve("rootfs");
+  }
+
+  /**
+   * The container's init layer: the mount points its image lacks ({@code /proc}, {@code
+   * /etc/hosts}...), a lower layer above the image's, as docker's {@code -init} layer.
+   */
+  public Path containerInit(String id) {
+    return containerDir(id).resolve("init");
+  }
+
+  /** Files made for each start: {@code /etc/hostname}, {@code hosts}, {@code resolv.conf}... */
+  public Path containerRunDir(String id) {
+    return containerDir(id).resolve("run");
+  }
+
+  /** The container's output, one JSON object per line as docker's json-file log driver. */
+  public Path containerLog(String id) {
+    return containerDir(id).resolve("container.log");
+  }
+
+  /** The log of the background process that serves a detached container. */
+  public Path containerMonitorLog(String id) {
+    return containerDir(id).resolve("monitor.log");
+  }
+
+  /** Held (flock) by the one process that runs the container, for as long as it runs it. */
+  public Path containerLock(String id) {
+    return containerDir(id).resolve("owner.lock");
+  }
+
   public Path mountsDir() {
     return root.resolve("mounts");
   }

@@ -174,4 +174,29 @@ class ContainerStoreTest {
     assertThat(ContainerRecord.isValidId(a)).isTrue();
     assertThat(ContainerStore.newId()).isNotEqualTo(a);
   }
+
+  @Test
+  void theHostConfigRoundTripsAndDefaultsWhenAbsent() throws Exception {
+    ContainerHostConfig host =
+        new ContainerHostConfig("web1", true, true, true, List.of("/srv:/data:ro"));
+    ContainerRecord r = record('c', "hc");
+    ContainerRecord withHost =
+        new ContainerRecord(
+            r.id(),
+            r.name(),
+            r.imageId(),
+            r.manifestDigest(),
+            r.imageRef(),
+            r.created(),
+            r.command(),
+            r.config(),
+            r.state(),
+            r.upperDir(),
+            host);
+    containers.create(withHost);
+    ContainerRecord read =
+        containers.update(r.id(), x -> x.withState(new ContainerState.Created()));
+    assertThat(read.hostConfig()).isEqualTo(host);
+    assertThat(record('d', "old").hostConfig()).isEqualTo(ContainerHostConfig.DEFAULT);
+  }
 }
