@@ -47,6 +47,10 @@ public final class ServerLauncher {
     cmd.add("setsid");
     cmd.add(ProcessHandle.current().info().command().orElse("java"));
     cmd.addAll(serverJvmOptions());
+    String extra = System.getenv("JDOCK_SERVER_JAVA_OPTS");
+    if (extra != null && !extra.isBlank()) {
+      cmd.addAll(List.of(extra.trim().split("\\s+")));
+    }
     cmd.add("-cp");
     cmd.add(System.getProperty("java.class.path"));
     cmd.add("io.jdock.cli.Main");

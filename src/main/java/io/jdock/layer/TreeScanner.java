@@ -109,7 +109,9 @@ final class TreeScanner {
   private static Map<String, byte[]> xattrs(String file) throws IOException {
     Map<String, byte[]> xattrs = new LinkedHashMap<>();
     for (String name : ExtendedAttributes.llist(file)) {
-      if (name.startsWith("trusted.overlay.") || name.startsWith("user.overlay.")) {
+      if (name.startsWith("trusted.overlay.")
+          || name.startsWith("user.overlay.")
+          || name.startsWith("user.jdock.")) {
         continue;
       }
       Optional<byte[]> value = ExtendedAttributes.lget(file, name);

@@ -24,8 +24,12 @@ final class UpperDir {
   /** Prefix of temporary names; a {@code .wh..wh.} name is AUFS metadata that OCI tools ignore. */
   static final String TMP_PREFIX = ".wh..wh.jdock-tmp.";
 
+  /** The empty file every whiteout and opaque marker is a hard link of (AUFS metadata name). */
+  static final String SHARED_MARKER = ".wh..wh.jdock-whiteout";
+
   final String root;
   private volatile boolean tmpfileWorks = true;
+  private volatile String sharedMarker;
 
   UpperDir(Path root) {
     this.root = root.toAbsolutePath().normalize().toString();
@@ -36,7 +40,7 @@ final class UpperDir {
   }
 
   void createWhiteout(String dirRel, String name) throws ErrnoException {
-    createEmpty(abs(Tree.child(dirRel, Whiteouts.markerFor(name))));
+    createMarker(abs(Tree.child(dirRel, Whiteouts.markerFor(name))));
   }
 
   void removeWhiteout(String dirRel, String name) throws ErrnoException {
@@ -44,7 +48,63 @@ final class UpperDir {
   }
 
   void markOpaque(String dirRel) throws ErrnoException {
-    createEmpty(abs(Tree.child(dirRel, Whiteouts.OPAQUE)));
+    createMarker(abs(Tree.child(dirRel, Whiteouts.OPAQUE)));
+  }
+
+  /**
+   * Creates an empty marker file as another name of one shared empty file, as kernel overlayfs
+   * shares one whiteout inode: a new inode per whiteout, freed again when its directory goes, makes
+   * ext4's inode allocation scan its recently freed inodes, which made {@code rm -rf} of a large
+   * lower tree several times slower. The marker is still an empty regular file named {@code .wh.*};
+   * layers are written with whiteouts as plain files (see LayerTarWriter).
+   */
+  private void createMarker(String path) throws ErrnoException {
+    for (int attempt = 0; attempt < 3; attempt++) {
+      String shared = sharedMarker();
+      try {
+        Posix.link(shared, path);
+        return;
+      } catch (ErrnoException e) {
+        switch (e.errno()) {
+          case Errno.EEXIST -> {
+            return;
+          }
+          case Errno.EMLINK, Errno.ENOENT -> newSharedMarker(shared);
+          default -> {
+            createEmpty(path);
+            return;
+          }
+        }
+      }
+    }
+    createEmpty(path);
+  }
+
+  private String sharedMarker() throws ErrnoException {
+    String shared = sharedMarker;
+    if (shared == null) {
+      shared = abs(SHARED_MARKER);
+      try {
+        createEmpty(shared);
+      } catch (ErrnoException e) {
+        if (e.errno() != Errno.EEXIST) {
+          throw e;
+        }
+      }
+      sharedMarker = shared;
+    }
+    return shared;
+  }
+
+  /** The shared file is full (EMLINK) or gone: start a new one under the same name. */
+  private synchronized void newSharedMarker(String full) throws ErrnoException {
+    if (!full.equals(sharedMarker)) {
+      return;
+    }
+    String fresh =
+        abs(SHARED_MARKER + "." + Long.toHexString(ThreadLocalRandom.current().nextLong()));
+    createEmpty(fresh);
+    Posix.rename(fresh, full, 0);
   }
 
   private static void createEmpty(String path) throws ErrnoException {
