@@ -7,7 +7,10 @@ usage: upper_oci.py DIR
   whiteouts     char device 0/0 NAME (kernel, fuse-overlayfs as root)  -> empty file .wh.NAME
   opaque dirs   xattr trusted.overlay.opaque / user.overlay.opaque / user.fuseoverlayfs.opaque
                 = "y"                                                  -> empty file .wh..wh..opq
-  markers       every .wh.* file (whatever wrote it) ends up mode 0644, owner 0:0, mtime 0
+  markers       every .wh.* file (whatever wrote it) ends up a file of its own (jdock links its
+                markers to one shared file, as kernel overlayfs shares one whiteout inode),
+                mode 0644, owner 0:0, mtime 0; AUFS metadata (.wh..wh.* but the opaque
+                marker, e.g. jdock's .wh..wh.jdock-whiteout) is removed
   bookkeeping   xattrs trusted.overlay.*, user.overlay.*, user.fuseoverlayfs.* are removed
 Directories keep their mtimes. Needs root (trusted.* xattrs, chown).
 """
@@ -27,7 +30,9 @@ def is_whiteout_device(st):
 
 
 def marker(path):
-    """Creates (or normalises) an OCI marker file at PATH."""
+    """Creates (or normalises) an OCI marker file at PATH, an inode of its own."""
+    if os.path.lexists(path):
+        os.unlink(path)
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_NOFOLLOW, 0o644)
     os.close(fd)
     os.chown(path, 0, 0)
@@ -57,6 +62,8 @@ def normalise_dir(path):
         elif is_whiteout_device(cst):
             os.unlink(child)
             marker(os.path.join(path, b".wh." + name))
+        elif name.startswith(b".wh..wh.") and name != OPAQUE:
+            os.unlink(child)
         elif name.startswith(b".wh."):
             marker(child)
         else:
