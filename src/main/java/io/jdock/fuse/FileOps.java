@@ -79,13 +79,7 @@ final class FileOps {
   int read(Request r, Reply reply) throws FsException {
     Args.ReadIn in = Args.ReadIn.decode(r.buffer(), Request.args());
     ByteBuffer dst = reply.payload(in.size());
-    while (dst.hasRemaining()) {
-      int before = dst.position();
-      int n = fs.read(r.nodeId(), in.fh(), dst, in.offset() + before);
-      if (n <= 0 || dst.position() == before) {
-        break;
-      }
-    }
+    fs.read(r.nodeId(), in.fh(), dst, in.offset()); // fills dst unless the file ends first
     return dst.position();
   }
 

@@ -59,7 +59,9 @@ public record MountOptions(
    * MiB requests, no writeback cache, cloned descriptors, unmount on exit.
    */
   public static MountOptions defaults() {
-    int threads = Math.max(2, Runtime.getRuntime().availableProcessors());
+    int threads =
+        Integer.getInteger(
+            "jdock.fuse.threads", Math.max(2, Runtime.getRuntime().availableProcessors()));
     boolean root = Posix.geteuid() == 0;
     return new MountOptions(
         "jdock", false, root, false, threads, MAX_WRITE_LIMIT, false, true, Mechanism.AUTO, true);

@@ -55,7 +55,9 @@ public enum Compression {
    */
   public static InputStream decompress(InputStream raw) throws IOException {
     BufferedInputStream in = new BufferedInputStream(raw, BUFFER);
-    return sniff(in).decompressing(in);
+    Compression c = sniff(in);
+    // Decompressing is the costliest step of extraction: it runs on a thread of its own.
+    return c == NONE ? in : new ReadAheadInputStream(c.decompressing(in));
   }
 
   /** Wraps a stream of this compression in a decompressing stream. */

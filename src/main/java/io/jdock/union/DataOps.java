@@ -89,11 +89,12 @@ final class DataOps {
     try {
       int total = 0;
       while (dst.hasRemaining()) {
+        int wanted = dst.remaining();
         int n = Posix.pread(h.fd(), dst, offset + total);
-        if (n == 0) {
-          break;
-        }
         total += n;
+        if (n < wanted) {
+          break; // a short read of a regular file is its end: no second call to learn that
+        }
       }
       return total;
     } catch (ErrnoException e) {

@@ -57,12 +57,16 @@ public interface FileSystem {
   Opened create(Caller caller, long parent, String name, int mode, int umask, int flags)
       throws FsException;
 
-  /** Reads into {@code dst} from its position (advanced); returns the count, 0 at end of file. */
+  /**
+   * Reads into {@code dst} from its position (advanced) up to its limit, stopping early only at end
+   * of file; returns the count, 0 at end of file.
+   */
   int read(long ino, long fh, ByteBuffer dst, long offset) throws FsException;
 
   /** Writes {@code src}'s remaining bytes at {@code offset}; returns the count written. */
   int write(Caller caller, long ino, long fh, ByteBuffer src, long offset) throws FsException;
 
+  /** close(2) of one descriptor of a handle; ENOSYS means never needed (FUSE stops asking). */
   void flush(long ino, long fh) throws FsException;
 
   void release(long ino, long fh) throws FsException;
