@@ -17,8 +17,8 @@ import picocli.CommandLine.Parameters;
     name = "overlay",
     mixinStandardHelpOptions = true,
     description = {
-      "Mount directories as one union, with fuse-overlayfs's options:",
-      "the leftmost lowerdir is on top; without upperdir the mount is read-only.",
+      "Mount directories as one union, with fuse-overlayfs's command line",
+      "(the leftmost lowerdir is on top; without upperdir the mount is read-only).",
       "Returns once the mount answers, unless -f keeps it in the foreground."
     })
 final class OverlayCommand implements Callable<Integer> {
