@@ -16,44 +16,23 @@ public final class ExtendedAttributes {
 
   /** lgetxattr(2); empty when the attribute is absent (ENODATA). */
   public static Optional<byte[]> lget(String path, String name) throws ErrnoException {
-    int size = 256;
-    while (true) {
-      byte[] buf = new byte[size];
-      long n = LIBC.lgetxattr(path, name, buf, size);
-      if (n >= 0) {
-        byte[] value = new byte[(int) n];
-        System.arraycopy(buf, 0, value, 0, (int) n);
-        return Optional.of(value);
-      }
-      int e = Posix.errno();
-      if (e == Errno.ENODATA) {
-        return Optional.empty();
-      }
-      if (e != Errno.ERANGE || size >= 1 << 20) {
-        throw new ErrnoException(e, "getxattr " + name + " " + path);
-      }
-      size *= 16;
-    }
+    return sized(
+            256,
+            (buf, size) -> LIBC.lgetxattr(path, name, buf, size),
+            Errno.ENODATA,
+            "getxattr " + name + " " + path)
+        .map(r -> java.util.Arrays.copyOf(r.buf, (int) r.length));
   }
 
   /** llistxattr(2): the attribute names of a path (not following symlinks). */
   public static List<String> llist(String path) throws ErrnoException {
-    int size = 1024;
-    while (true) {
-      byte[] buf = new byte[size];
-      long n = LIBC.llistxattr(path, buf, size);
-      if (n >= 0) {
-        return names(buf, n);
-      }
-      int e = Posix.errno();
-      if (e == Errno.EOPNOTSUPP) {
-        return List.of();
-      }
-      if (e != Errno.ERANGE || size >= 1 << 20) {
-        throw new ErrnoException(e, "listxattr " + path);
-      }
-      size *= 16;
-    }
+    return sized(
+            1024,
+            (buf, size) -> LIBC.llistxattr(path, buf, size),
+            Errno.EOPNOTSUPP,
+            "listxattr " + path)
+        .map(r -> names(r.buf, r.length))
+        .orElse(List.of());
   }
 
   public static void lset(String path, String name, byte[] value, int flags) throws ErrnoException {
@@ -71,41 +50,47 @@ public final class ExtendedAttributes {
 
   /** fgetxattr(2); empty when the attribute is absent. */
   public static Optional<byte[]> fget(int fd, String name) throws ErrnoException {
-    int size = 256;
-    while (true) {
-      byte[] buf = new byte[size];
-      long n = LIBC.fgetxattr(fd, name, buf, size);
-      if (n >= 0) {
-        return Optional.of(java.util.Arrays.copyOf(buf, (int) n));
-      }
-      int e = Posix.errno();
-      if (e == Errno.ENODATA) {
-        return Optional.empty();
-      }
-      if (e != Errno.ERANGE || size >= 1 << 20) {
-        throw new ErrnoException(e, "getxattr " + name);
-      }
-      size *= 16;
-    }
+    return sized(
+            256,
+            (buf, size) -> LIBC.fgetxattr(fd, name, buf, size),
+            Errno.ENODATA,
+            "getxattr " + name)
+        .map(r -> java.util.Arrays.copyOf(r.buf, (int) r.length));
   }
 
   /** flistxattr(2): the attribute names of an open file. */
   public static List<String> flist(int fd) throws ErrnoException {
-    int size = 1024;
-    while (true) {
+    return sized(1024, (buf, size) -> LIBC.flistxattr(fd, buf, size), Errno.EOPNOTSUPP, "listxattr")
+        .map(r -> names(r.buf, r.length))
+        .orElse(List.of());
+  }
+
+  /** A call that fills a buffer of a given size, returning the length or -1 with errno. */
+  private interface SizedCall {
+    long call(byte[] buf, long size);
+  }
+
+  private record Filled(byte[] buf, long length) {}
+
+  /**
+   * Runs CALL with a growing buffer while it fails with ERANGE (up to 1 MiB); empty when it fails
+   * with ABSENT (the attribute or the xattr support is not there).
+   */
+  private static Optional<Filled> sized(int first, SizedCall call, int absent, String what)
+      throws ErrnoException {
+    for (int size = first; ; size *= 16) {
       byte[] buf = new byte[size];
-      long n = LIBC.flistxattr(fd, buf, size);
+      long n = call.call(buf, size);
       if (n >= 0) {
-        return names(buf, n);
+        return Optional.of(new Filled(buf, n));
       }
       int e = Posix.errno();
-      if (e == Errno.EOPNOTSUPP) {
-        return List.of();
+      if (e == absent) {
+        return Optional.empty();
       }
       if (e != Errno.ERANGE || size >= 1 << 20) {
-        throw new ErrnoException(e, "listxattr");
+        throw new ErrnoException(e, what);
       }
-      size *= 16;
     }
   }
 

@@ -52,6 +52,20 @@ final class LowerTreeBuilder {
     }
   }
 
+  /** The merged tree of LOWERS (base first); the root is an implicit dir if no layer lists it. */
+  static Tree build(java.util.List<LowerLayer> lowers) {
+    Tree tree = new Tree();
+    LowerTreeBuilder builder = new LowerTreeBuilder(tree);
+    for (LowerLayer layer : lowers) {
+      builder.apply(layer);
+    }
+    builder.finish();
+    if (tree.root.lower == null) {
+      tree.root.lower = IMPLICIT_DIR;
+    }
+    return tree;
+  }
+
   /** Records, for every directory, which names its lower layers provide. */
   void finish() {
     tree.root.forEachDir(d -> d.lowerNames = d.lowerNamesSnapshot());

@@ -7,8 +7,6 @@ import io.jdock.sys.Posix;
 import io.jdock.sys.StatVfs;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -51,42 +49,16 @@ public final class Union implements FileSystem {
 
   /** Builds the merged tree of CONFIG's layers and upper dir. */
   public static Union open(UnionConfig config) throws IOException {
-    Tree tree = new Tree();
-    LowerTreeBuilder builder = new LowerTreeBuilder(tree);
-    for (LowerLayer layer : config.lowers()) {
-      builder.apply(layer);
-    }
-    builder.finish();
-    if (tree.root.lower == null) {
-      tree.root.lower =
-          new LowerAttrs(
-              FileMode.S_IFDIR | 0755, 0, 0, 0, 0, 0, 0, null, java.util.Map.of(), null, null);
-    }
+    Tree tree = LowerTreeBuilder.build(config.lowers());
     Ownership ownership = new Ownership(config.privileged());
-    UpperDir upper = null;
-    String statfsPath;
-    if (config.upper().isPresent()) {
-      Path dir = config.upper().get();
-      upper = new UpperDir(dir);
-      statfsPath = upper.root;
-      initRoot(dir, tree.root.lower, ownership);
-      new UpperScan(tree, upper).scan();
-    } else {
-      statfsPath = config.lowers().isEmpty() ? "/" : config.lowers().get(0).dataRoot().toString();
+    if (config.upper().isEmpty()) {
+      String statfsPath =
+          config.lowers().isEmpty() ? "/" : config.lowers().get(0).dataRoot().toString();
+      return new Union(tree, null, ownership, statfsPath);
     }
-    return new Union(tree, upper, ownership, statfsPath);
-  }
-
-  /** A fresh upper dir takes the image root's attributes, so the mount shows the image's root. */
-  private static void initRoot(Path dir, LowerAttrs root, Ownership ownership) throws IOException {
-    try (var entries = Files.list(dir)) {
-      if (entries.findAny().isPresent()) {
-        return;
-      }
-    }
-    String path = dir.toAbsolutePath().toString();
-    ownership.apply(path, -1, root.uid(), root.gid(), root.mode());
-    Posix.lutimens(path, root.mtimeSec(), root.mtimeNsec(), root.mtimeSec(), root.mtimeNsec());
+    UpperDir upper = new UpperDir(config.upper().get());
+    new UpperScan(tree, upper).adopt(ownership);
+    return new Union(tree, upper, ownership, upper.root);
   }
 
   /** The number of inodes in the tree (for tests and statistics). */

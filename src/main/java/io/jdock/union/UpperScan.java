@@ -22,6 +22,22 @@ final class UpperScan {
     this.upper = upper;
   }
 
+  /**
+   * Takes the upper dir into the tree. A fresh (empty) one first gets the image root's owner, mode
+   * and times, so the mount shows the image's root as the image has it.
+   */
+  void adopt(Ownership ownership) throws java.io.IOException {
+    LowerAttrs root = tree.root.lower;
+    try (var entries = java.nio.file.Files.list(java.nio.file.Path.of(upper.root))) {
+      if (entries.findAny().isEmpty()) {
+        ownership.apply(upper.root, -1, root.uid(), root.gid(), root.mode());
+        io.jdock.sys.Posix.lutimens(
+            upper.root, root.mtimeSec(), root.mtimeNsec(), root.mtimeSec(), root.mtimeNsec());
+      }
+    }
+    scan();
+  }
+
   void scan() throws ErrnoException {
     upper.removeLeftovers();
     tree.root.upper = true;
