@@ -8,9 +8,9 @@ usage: upper_oci.py DIR
   opaque dirs   xattr trusted.overlay.opaque / user.overlay.opaque / user.fuseoverlayfs.opaque
                 = "y"                                                  -> empty file .wh..wh..opq
   markers       every .wh.* file (whatever wrote it) ends up a file of its own (jdock links its
-                markers to one shared file, as kernel overlayfs shares one whiteout inode),
-                mode 0644, owner 0:0, mtime 0; AUFS metadata (.wh..wh.* but the opaque
-                marker, e.g. jdock's .wh..wh.jdock-whiteout) is removed
+                markers to one shared file in its work dir, as kernel overlayfs shares one
+                whiteout inode), mode 0644, owner 0:0, mtime 0; AUFS metadata (.wh..wh.* but
+                the opaque marker) is removed
   bookkeeping   xattrs trusted.overlay.*, user.overlay.*, user.fuseoverlayfs.* are removed
 Directories keep their mtimes. Needs root (trusted.* xattrs, chown).
 """

@@ -45,6 +45,7 @@ public final class MountServer {
           new UnionConfig(
               Layers.lowerLayers(store, image),
               r.readOnly() ? Optional.empty() : Optional.of(r.upperDir()),
+              r.readOnly() ? Optional.empty() : Optional.of(store.paths().mountWork(name)),
               Posix.geteuid() == 0);
       MountOptions options = MountOptions.defaults().withReadOnly(r.readOnly());
       long self = ProcessHandle.current().pid();

@@ -24,7 +24,9 @@ public final class OverlayMounts {
     Collections.reverse(lowers);
     boolean root = Posix.geteuid() == 0;
     UnionConfig config =
-        new UnionConfig(lowers, spec.readOnly() ? java.util.Optional.empty() : spec.upper(), root);
+        spec.readOnly()
+            ? new UnionConfig(lowers, java.util.Optional.empty(), root)
+            : new UnionConfig(lowers, spec.upper(), spec.work(), root);
     MountOptions options =
         MountOptions.defaults().withReadOnly(spec.readOnly()).withSuidAndDevices(root);
     UnionServer.serve(

@@ -55,7 +55,13 @@ final class RootfsMount implements AutoCloseable {
     Files.createDirectories(mp);
     Files.createDirectories(r.upperDir());
     boolean root = Posix.geteuid() == 0;
-    Union union = Union.open(new UnionConfig(lowers(store, r), Optional.of(r.upperDir()), root));
+    Union union =
+        Union.open(
+            new UnionConfig(
+                lowers(store, r),
+                Optional.of(r.upperDir()),
+                Optional.of(store.paths().containerWork(r.id())),
+                root));
     MountOptions options =
         MountOptions.defaults().withFsName("jdock-" + r.shortId()).withSuidAndDevices(root);
     try {

@@ -21,6 +21,7 @@ public final class StorePaths {
 
   static final String RECORD_FILE = "record.json";
   static final String UPPER_DIR = "upper";
+  static final String WORK_DIR = "work";
 
   private final Path root;
 
@@ -125,6 +126,11 @@ public final class StorePaths {
     return containerDir(id).resolve(UPPER_DIR);
   }
 
+  /** The container's work dir: the union's own files, beside the upper dir. */
+  public Path containerWork(String id) {
+    return containerDir(id).resolve(WORK_DIR);
+  }
+
   /** Where a container's root filesystem is mounted while it starts. */
   public Path containerRootfs(String id) {
     return containerDir(id).resolve("rootfs");
@@ -173,6 +179,11 @@ public final class StorePaths {
   /** The mount's writable upper dir. */
   public Path mountUpper(String name) {
     return mountDir(name).resolve(UPPER_DIR);
+  }
+
+  /** The mount's work dir: the union's own files, beside the upper dir. */
+  public Path mountWork(String name) {
+    return mountDir(name).resolve(WORK_DIR);
   }
 
   /** Per-process temp dirs, on the store's filesystem so that renames into place are atomic. */

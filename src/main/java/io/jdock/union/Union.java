@@ -56,7 +56,7 @@ public final class Union implements FileSystem {
           config.lowers().isEmpty() ? "/" : config.lowers().get(0).dataRoot().toString();
       return new Union(tree, null, ownership, statfsPath);
     }
-    UpperDir upper = new UpperDir(config.upper().get());
+    UpperDir upper = new UpperDir(config.upper().get(), config.work());
     new UpperScan(tree, upper).adopt(ownership);
     return new Union(tree, upper, ownership, upper.root);
   }

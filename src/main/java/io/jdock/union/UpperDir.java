@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -24,15 +25,22 @@ final class UpperDir {
   /** Prefix of temporary names; a {@code .wh..wh.} name is AUFS metadata that OCI tools ignore. */
   static final String TMP_PREFIX = ".wh..wh.jdock-tmp.";
 
-  /** The empty file every whiteout and opaque marker is a hard link of (AUFS metadata name). */
-  static final String SHARED_MARKER = ".wh..wh.jdock-whiteout";
+  /** The empty file, in the work dir, that every whiteout and opaque marker is a hard link of. */
+  static final String SHARED_MARKER = "whiteout";
 
   final String root;
+  private final String work;
   private volatile boolean tmpfileWorks = true;
   private volatile String sharedMarker;
+  private volatile boolean sharing;
 
-  UpperDir(Path root) {
+  /**
+   * The upper dir ROOT; its union's own files go to WORK (none: markers are files of their own).
+   */
+  UpperDir(Path root, Optional<Path> work) {
     this.root = root.toAbsolutePath().normalize().toString();
+    this.work = work.map(w -> w.toAbsolutePath().normalize().toString()).orElse(null);
+    this.sharing = this.work != null;
   }
 
   String abs(String rel) {
@@ -52,15 +60,19 @@ final class UpperDir {
   }
 
   /**
-   * Creates an empty marker file as another name of one shared empty file, as kernel overlayfs
-   * shares one whiteout inode: a new inode per whiteout, freed again when its directory goes, makes
-   * ext4's inode allocation scan its recently freed inodes, which made {@code rm -rf} of a large
-   * lower tree several times slower. The marker is still an empty regular file named {@code .wh.*};
-   * layers are written with whiteouts as plain files (see LayerTarWriter).
+   * Creates an empty marker file, where it can as another name of one shared empty file in the work
+   * dir, as kernel overlayfs shares one whiteout inode: a new inode per whiteout, freed again when
+   * its directory goes, makes ext4's inode allocation scan its recently freed inodes, which made
+   * {@code rm -rf} of a large lower tree several times slower. The marker is still an empty regular
+   * file named {@code .wh.*}, and the shared file is outside the upper dir, which stays a clean
+   * layer. Without a work dir on the upper dir's file system, each marker is a file of its own.
    */
   private void createMarker(String path) throws ErrnoException {
-    for (int attempt = 0; attempt < 3; attempt++) {
+    for (int attempt = 0; sharing && attempt < 3; attempt++) {
       String shared = sharedMarker();
+      if (shared == null) {
+        break;
+      }
       try {
         Posix.link(shared, path);
         return;
@@ -70,6 +82,7 @@ final class UpperDir {
             return;
           }
           case Errno.EMLINK, Errno.ENOENT -> newSharedMarker(shared);
+          case Errno.EXDEV -> sharing = false;
           default -> {
             createEmpty(path);
             return;
@@ -80,16 +93,17 @@ final class UpperDir {
     createEmpty(path);
   }
 
-  private String sharedMarker() throws ErrnoException {
+  /** The shared file (made on first use), or null when the work dir cannot hold it. */
+  private String sharedMarker() {
     String shared = sharedMarker;
     if (shared == null) {
-      shared = abs(SHARED_MARKER);
+      shared = work + "/" + SHARED_MARKER;
       try {
+        Files.createDirectories(Path.of(work));
         createEmpty(shared);
-      } catch (ErrnoException e) {
-        if (e.errno() != Errno.EEXIST) {
-          throw e;
-        }
+      } catch (IOException e) {
+        sharing = false;
+        return null;
       }
       sharedMarker = shared;
     }
@@ -101,8 +115,7 @@ final class UpperDir {
     if (!full.equals(sharedMarker)) {
       return;
     }
-    String fresh =
-        abs(SHARED_MARKER + "." + Long.toHexString(ThreadLocalRandom.current().nextLong()));
+    String fresh = full + "." + Long.toHexString(ThreadLocalRandom.current().nextLong());
     createEmpty(fresh);
     Posix.rename(fresh, full, 0);
   }

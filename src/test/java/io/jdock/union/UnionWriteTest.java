@@ -114,6 +114,37 @@ class UnionWriteTest {
   }
 
   @Test
+  void whiteoutsWithoutAWorkDirAreFilesOfTheirOwn() throws Exception {
+    fs.unlink("usr/lib/a");
+    fs.unlink("etc/big");
+    Path a = upper.resolve("usr/lib/.wh.a");
+    assertThat(Posix.lstat(a.toString()).nlink()).isEqualTo(1L);
+    assertThat(Posix.lstat(upper.resolve("etc/.wh.big").toString()).nlink()).isEqualTo(1L);
+    assertThat(upper.toFile().list()).containsExactlyInAnyOrder("usr", "etc");
+  }
+
+  @Test
+  void whiteoutsAndOpaqueMarkersShareOneFileInTheWorkDir() throws Exception {
+    union.destroy();
+    Path work = tmp.resolve("work");
+    union = Union.open(new UnionConfig(List.of(base), Optional.of(upper), Optional.of(work), true));
+    fs = new Fs(union);
+    fs.unlink("usr/lib/a");
+    fs.unlink("etc/big");
+    fs.rmdir("usr/lib");
+    fs.mkdir("usr/lib");
+    long shared = Posix.lstat(work.resolve(UpperDir.SHARED_MARKER).toString()).ino();
+    for (String marker : List.of("etc/.wh.big", "usr/lib/.wh..wh..opq")) {
+      var st = Posix.lstat(upper.resolve(marker).toString());
+      assertThat(st.ino()).as(marker).isEqualTo(shared);
+      assertThat(st.size()).as(marker).isZero();
+    }
+    assertThat(upper.toFile().list()).containsExactlyInAnyOrder("usr", "etc");
+    assertThat(fs.exists("etc/big")).isFalse();
+    assertThat(fs.ls("usr/lib")).isEmpty();
+  }
+
+  @Test
   void removingAnUpperOnlyFileLeavesNoWhiteout() throws Exception {
     fs.write("new", "n");
     fs.unlink("new");
