@@ -30,7 +30,12 @@ test_a_download_cut_midway_is_resumed_with_a_range_request() {
   assert_line "$output" "Status: Downloaded newer image for $PROXY_HOST/jdock-test:latest"
   local big=/v2/jdock-test/blobs/${TEST_LAYERS[0]}
   assert_line "$(cat "$PROXY_LOG")" "CUT $big after=5000000"
-  assert_line "$(cat "$PROXY_LOG")" "GET $big range=bytes=5000000- status=206"
+  # Resumed from the bytes jdock held: at most the 5000000 sent (the JDK's HttpClient drops what it
+  # buffered but had not yet handed over when the connection broke), and well past the start.
+  local from
+  from=$(sed -n "s|^GET $big range=bytes=\([0-9]*\)- status=206\$|\1|p" "$PROXY_LOG")
+  [[ $from =~ ^[0-9]+$ ]] || fail "no resumed GET of $big in: $(cat "$PROXY_LOG")"
+  ((from > 4000000 && from <= 5000000)) || fail "resumed at byte $from, not at what was received"
   assert_eq "$(fx_image_id jdock-test)" "$(store_image_id "$PROXY_HOST/jdock-test:latest")"
   blobs_verify
   assert_eq "" "$(store_leftovers)"
