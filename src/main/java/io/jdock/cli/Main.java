@@ -1,5 +1,7 @@
 package io.jdock.cli;
 
+import io.jdock.registry.HttpClients;
+import io.jdock.sys.ProcessExit;
 import picocli.CommandLine;
 
 /** Entry point of the {@code jdock} command. */
@@ -10,7 +12,7 @@ public final class Main {
     int code = run(args);
     System.out.flush();
     System.err.flush();
-    Runtime.getRuntime().halt(code);
+    ProcessExit.now(code, HttpClients.anyBuilt());
   }
 
   /** Runs one command line and returns its exit code (used by tests, too). */

@@ -33,6 +33,7 @@ import javax.net.ssl.X509TrustManager;
  */
 public final class HttpClients {
   private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(30);
+  private static volatile boolean anyBuilt;
 
   private final List<Path> certsDirs;
   private final Map<String, HttpClient> clients = new ConcurrentHashMap<>();
@@ -61,7 +62,13 @@ public final class HttpClients {
     return forUri(uri, Endpoint.Tls.VERIFY);
   }
 
+  /** True once this process built an HttpClient (its selector thread then waits in epoll). */
+  public static boolean anyBuilt() {
+    return anyBuilt;
+  }
+
   private static HttpClient build(SSLContext ssl) {
+    anyBuilt = true;
     return HttpClient.newBuilder()
         .followRedirects(HttpClient.Redirect.NEVER)
         .connectTimeout(CONNECT_TIMEOUT)

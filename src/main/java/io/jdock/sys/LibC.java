@@ -13,6 +13,8 @@ import jnr.ffi.types.ssize_t;
  * implementation in another class loader; use {@link Posix}).
  */
 public interface LibC {
+  void _exit(int status);
+
   @SaveError
   int open(String path, int flags, int mode);
 

@@ -15,10 +15,19 @@ public final class Posix {
   static final LibC LIBC = LibraryLoader.create(LibC.class).load("c");
   static final Runtime RUNTIME = Runtime.getRuntime(LIBC);
 
+  static {
+    ProcessExit.libcBound();
+  }
+
   /** TIOCGWINSZ, the same on x86_64 and aarch64. */
   private static final long TIOCGWINSZ = 0x5413;
 
   private Posix() {}
+
+  /** {@code _exit(2)}: see {@link ProcessExit}. */
+  static void exit(int code) {
+    LIBC._exit(code);
+  }
 
   static int errno() {
     return RUNTIME.getLastError();
