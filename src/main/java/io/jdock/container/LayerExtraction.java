@@ -7,7 +7,9 @@ import io.jdock.oci.ImageConfig;
 import io.jdock.oci.InvalidContentException;
 import io.jdock.registry.ResolvedImage;
 import io.jdock.registry.pull.LayerHandler;
+import io.jdock.registry.pull.LiveBlob;
 import io.jdock.store.ImageStore;
+import io.jdock.store.LayerStore;
 import io.jdock.store.LayerUnpacker;
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -15,12 +17,14 @@ import java.io.InputStream;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * Extracts each layer of a pulled image into the store as soon as the puller hands it over (its
- * blob and those below are stored), so extraction overlaps the downloads above it. A layer is keyed
- * by the diff_id the image's config lists at its position; one that is extracted already (by
- * another image or a concurrent pull) is not extracted again.
+ * Extracts each layer of a pulled image into the store as the puller hands it over: while it
+ * downloads (the layer is moved into place once its blob is verified and stored) or from the stored
+ * blob, so extraction overlaps the downloads. A layer is keyed by the diff_id the image's config
+ * lists at its position; one that is extracted already (by another image or a concurrent pull) is
+ * not extracted again.
  */
 final class LayerExtraction implements LayerHandler {
   /** How many compressed bytes pass between two "Extracting" progress reports. */
@@ -36,24 +40,44 @@ final class LayerExtraction implements LayerHandler {
   }
 
   @Override
-  public void layerReady(ResolvedImage image, int index, Descriptor layer, ExtractProgress progress)
+  public void layerReady(
+      ResolvedImage image,
+      int index,
+      Descriptor layer,
+      Optional<LiveBlob> live,
+      ExtractProgress progress)
       throws IOException {
     Digest diffId = diffIds(image).get(index);
     if (store.layers().has(diffId)) {
       return;
     }
+    LayerUnpacker counted =
+        (in, rootfs, toc, expected) ->
+            unpacker.unpack(new Counting(in, progress), rootfs, toc, expected);
     try {
-      store
-          .layers()
-          .ensure(
-              diffId,
-              layer.digest(),
-              (in, rootfs, toc, expected) ->
-                  unpacker.unpack(new Counting(in, progress), rootfs, toc, expected));
+      if (live.isPresent()) {
+        store.layers().ensure(diffId, layer.digest(), counted, source(live.get()));
+      } else {
+        store.layers().ensure(diffId, layer.digest(), counted);
+      }
     } catch (DiffIdMismatchException e) {
       // docker's pull (moby pull_v2.go errRootFSMismatch); the details stay in the cause.
       throw new InvalidContentException("layers from manifest don't match image configuration", e);
     }
+  }
+
+  private static LayerStore.LayerSource source(LiveBlob live) {
+    return new LayerStore.LayerSource() {
+      @Override
+      public InputStream open() {
+        return live.stream();
+      }
+
+      @Override
+      public void awaitStored() throws IOException {
+        live.awaitStored();
+      }
+    };
   }
 
   private List<Digest> diffIds(ResolvedImage image) throws IOException {

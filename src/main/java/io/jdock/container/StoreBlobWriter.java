@@ -4,6 +4,7 @@ import io.jdock.registry.pull.BlobWriter;
 import io.jdock.store.PendingBlob;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Optional;
 
 /**
  * A download's {@link BlobWriter} over a store {@link PendingBlob}: the store hashes the bytes
@@ -31,6 +32,11 @@ final class StoreBlobWriter implements BlobWriter {
   @Override
   public void write(byte[] buffer, int off, int len) throws IOException {
     blob.write(buffer, off, len);
+  }
+
+  @Override
+  public Optional<InputStream> follow() throws IOException {
+    return Optional.of(blob.follow());
   }
 
   @Override

@@ -40,10 +40,44 @@ public final class LayerStore {
   }
 
   /**
+   * The compressed bytes of a layer whose blob is still being stored (a download extracted while it
+   * runs).
+   */
+  public interface LayerSource {
+    /** The bytes, from the start. */
+    InputStream open() throws IOException;
+
+    /** Returns once the blob is verified and stored; fails if it never will be. */
+    void awaitStored() throws IOException;
+  }
+
+  /**
    * The extracted layer dir of {@code diffId}, extracting the blob {@code blobDigest} with {@code
    * unpacker} unless it already is.
    */
   public Path ensure(Digest diffId, Digest blobDigest, LayerUnpacker unpacker) throws IOException {
+    return ensure(
+        diffId,
+        blobDigest,
+        unpacker,
+        new LayerSource() {
+          @Override
+          public InputStream open() throws IOException {
+            return blobs.open(blobDigest);
+          }
+
+          @Override
+          public void awaitStored() {}
+        });
+  }
+
+  /**
+   * The extracted layer dir of {@code diffId}, extracting the bytes of the blob {@code blobDigest}
+   * from SOURCE unless it already is; the layer is moved into place only once the blob is stored,
+   * so a download that fails verification leaves no layer behind.
+   */
+  public Path ensure(Digest diffId, Digest blobDigest, LayerUnpacker unpacker, LayerSource source)
+      throws IOException {
     Path target = paths.layerDir(diffId);
     if (has(diffId)) {
       return target;
@@ -51,8 +85,9 @@ public final class LayerStore {
     try (StoreLock.Held gc = gcLock.shared()) {
       Path work = temp.newDir("layer");
       try {
-        LayerInfo info = unpack(diffId, blobDigest, unpacker, work);
+        LayerInfo info = unpack(diffId, blobDigest, source, unpacker, work);
         temp.writeAtomically(work.resolve(StorePaths.LAYER_INFO), OciJson.write(info));
+        source.awaitStored();
         Files.createDirectories(target.getParent());
         moveIntoPlace(work, target, diffId);
       } finally {
@@ -62,11 +97,12 @@ public final class LayerStore {
     return target;
   }
 
-  private LayerInfo unpack(Digest diffId, Digest blobDigest, LayerUnpacker unpacker, Path work)
+  private LayerInfo unpack(
+      Digest diffId, Digest blobDigest, LayerSource source, LayerUnpacker unpacker, Path work)
       throws IOException {
     Path rootfs = Files.createDirectory(work.resolve(StorePaths.LAYER_ROOTFS));
     LayerInfo info;
-    try (InputStream in = blobs.open(blobDigest)) {
+    try (InputStream in = source.open()) {
       info = unpacker.unpack(in, rootfs, work.resolve(StorePaths.LAYER_TOC), Optional.of(diffId));
     }
     if (!info.diffId().equals(diffId)) {

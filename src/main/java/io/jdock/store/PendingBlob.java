@@ -17,8 +17,8 @@ import java.security.MessageDigest;
  * go to a temp file in this process's temp dir and are hashed as they come; {@link #commit()}
  * checks digest and size, fsyncs and renames the file into {@code blobs/}. Until then nothing is
  * visible: closing without commit deletes the temp file, and a process killed meanwhile leaves it
- * in a temp dir that the next open removes. Holds off garbage collection while open. One thread at
- * a time.
+ * in a temp dir that the next open removes. Holds off garbage collection while open. One thread
+ * writes; others may {@link #follow()} the bytes as they are written.
  */
 public final class PendingBlob implements AutoCloseable {
   private final BlobStore blobs;
@@ -28,6 +28,7 @@ public final class PendingBlob implements AutoCloseable {
   private final FileChannel channel;
   private final StoreLock.Held gc;
   private final MessageDigest sha256 = Digest.newSha256();
+  private final Written written = new Written();
   private long size;
   private boolean closed;
 
@@ -69,6 +70,18 @@ public final class PendingBlob implements AutoCloseable {
     }
     sha256.update(buffer, off, len);
     size += len;
+    written.advance(size);
+  }
+
+  /**
+   * The blob's bytes from the start, as they are written: a read waits for bytes not written yet,
+   * the stream ends once the blob is committed, and fails if the writing starts again at 0 or ends
+   * without commit. The bytes are not verified until the commit; whoever reads them must not make
+   * anything of them durable before it.
+   */
+  public InputStream follow() throws IOException {
+    checkOpen();
+    return new Follower(FileChannel.open(tempFile, StandardOpenOption.READ), written);
   }
 
   /** The bytes written so far ({@link #size()} of them), read back from the temp file. */
@@ -81,6 +94,7 @@ public final class PendingBlob implements AutoCloseable {
   /** Drops everything written: writing starts again at 0. */
   public void truncate() throws IOException {
     checkOpen();
+    written.fail("the download of " + expected + " started again");
     channel.truncate(0);
     channel.position(0);
     sha256.reset();
@@ -106,6 +120,7 @@ public final class PendingBlob implements AutoCloseable {
       channel.force(true);
       channel.close();
       blobs.install(tempFile, expected);
+      written.finish();
       return new StoredBlob(expected, size);
     } finally {
       close();
@@ -119,11 +134,97 @@ public final class PendingBlob implements AutoCloseable {
       return;
     }
     closed = true;
+    written.fail("the download of " + expected + " did not complete");
     try {
       channel.close();
       Files.deleteIfExists(tempFile);
     } finally {
       gc.close();
+    }
+  }
+
+  /** How far the writer got, shared with followers on other threads. */
+  private static final class Written {
+    private long size;
+    private boolean finished;
+    private String failure;
+
+    synchronized void advance(long newSize) {
+      size = newSize;
+      notifyAll();
+    }
+
+    synchronized void finish() {
+      finished = true;
+      notifyAll();
+    }
+
+    synchronized void fail(String why) {
+      if (!finished && failure == null) {
+        failure = why;
+        notifyAll();
+      }
+    }
+
+    /** Waits until there are bytes at {@code pos}; their end, or -1 once the blob is complete. */
+    synchronized long awaitBeyond(long pos) throws IOException {
+      while (true) {
+        if (failure != null) {
+          throw new IOException(failure);
+        }
+        if (size > pos) {
+          return size;
+        }
+        if (finished) {
+          return -1;
+        }
+        try {
+          wait();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new java.io.InterruptedIOException("interrupted while following a download");
+        }
+      }
+    }
+  }
+
+  /** A reader of the temp file that keeps up with the writer (see {@link #follow()}). */
+  private static final class Follower extends InputStream {
+    private final FileChannel channel;
+    private final Written written;
+    private long pos;
+
+    Follower(FileChannel channel, Written written) {
+      this.channel = channel;
+      this.written = written;
+    }
+
+    @Override
+    public int read() throws IOException {
+      byte[] one = new byte[1];
+      return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      if (len == 0) {
+        return 0;
+      }
+      long end = written.awaitBeyond(pos);
+      if (end < 0) {
+        return -1;
+      }
+      int n = channel.read(ByteBuffer.wrap(b, off, (int) Math.min(len, end - pos)), pos);
+      if (n < 0) {
+        throw new IOException("the file of a download in progress is shorter than written");
+      }
+      pos += n;
+      return n;
+    }
+
+    @Override
+    public void close() throws IOException {
+      channel.close();
     }
   }
 

@@ -73,6 +73,67 @@ class LayerStoreTest {
   }
 
   @Test
+  void aLayerExtractedFromALiveSourceIsInPlaceOnlyOnceItsBlobIsStored() throws Exception {
+    byte[] content = "layer content".getBytes(StandardCharsets.UTF_8);
+    CountDownLatch stored = new CountDownLatch(1);
+    List<Boolean> inPlaceWhileWaiting = new ArrayList<>();
+    LayerStore.LayerSource live =
+        new LayerStore.LayerSource() {
+          @Override
+          public java.io.InputStream open() {
+            return new java.io.ByteArrayInputStream(content);
+          }
+
+          @Override
+          public void awaitStored() throws IOException {
+            inPlaceWhileWaiting.add(layers.has(blob));
+            try {
+              stored.await();
+            } catch (InterruptedException e) {
+              throw new java.io.InterruptedIOException();
+            }
+          }
+        };
+    ExecutorService pool = Executors.newSingleThreadExecutor();
+    try {
+      Future<Path> done =
+          pool.submit(() -> layers.ensure(blob, blob, new TestImages.FakeUnpacker(), live));
+      Thread.sleep(100);
+      assertThat(done).isNotDone();
+      assertThat(layers.has(blob)).isFalse();
+      stored.countDown();
+      assertThat(done.get()).isEqualTo(root.resolve("layers/sha256/" + blob.hex()));
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(inPlaceWhileWaiting).containsExactly(false);
+    assertThat(layers.rootfs(blob).resolve("content")).hasContent("layer content");
+    assertThat(tempEntries()).isEmpty();
+  }
+
+  @Test
+  void aLiveSourceWhoseBlobFailsLeavesNoLayer() {
+    LayerStore.LayerSource failing =
+        new LayerStore.LayerSource() {
+          @Override
+          public java.io.InputStream open() {
+            return new java.io.ByteArrayInputStream(
+                "layer content".getBytes(StandardCharsets.UTF_8));
+          }
+
+          @Override
+          public void awaitStored() throws IOException {
+            throw new IOException("filesystem layer verification failed");
+          }
+        };
+    assertThatThrownBy(() -> layers.ensure(blob, blob, new TestImages.FakeUnpacker(), failing))
+        .hasMessage("filesystem layer verification failed");
+    assertThat(layers.has(blob)).isFalse();
+    assertThat(root.resolve("layers/sha256/" + blob.hex())).doesNotExist();
+    assertThat(tempEntries()).isEmpty();
+  }
+
+  @Test
   void aMissingBlobFailsClearly() {
     Digest missing = Digest.sha256(new byte[] {2});
     assertThatThrownBy(() -> layers.ensure(missing, missing, new TestImages.FakeUnpacker()))

@@ -46,6 +46,65 @@ class PendingBlobTest {
   }
 
   @Test
+  void aFollowerReadsTheBytesAsTheyAreWrittenAndEndsAtCommit() throws Exception {
+    try (PendingBlob w = store.blobs().begin(DIGEST, CONTENT.length)) {
+      java.util.concurrent.CompletableFuture<byte[]> read;
+      try (java.io.InputStream in = w.follow()) {
+        read =
+            java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> {
+                  try {
+                    return in.readAllBytes();
+                  } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                  }
+                });
+        w.write(CONTENT, 0, 5);
+        Thread.sleep(50);
+        assertThat(read).isNotDone();
+        w.write(CONTENT, 5, CONTENT.length - 5);
+        Thread.sleep(50);
+        assertThat(read).as("the stream ends at commit, not at the size").isNotDone();
+        w.commit();
+        assertThat(read.get(10, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(CONTENT);
+      }
+    }
+  }
+
+  @Test
+  void aFollowerFailsWhenTheWritingRestartsOrEndsWithoutCommit() throws Exception {
+    try (PendingBlob w = store.blobs().begin(DIGEST, CONTENT.length)) {
+      java.io.InputStream in = w.follow();
+      w.write(CONTENT, 0, 5);
+      assertThat(in.readNBytes(5)).isEqualTo(java.util.Arrays.copyOf(CONTENT, 5));
+      w.truncate();
+      assertThatThrownBy(in::read).hasMessageContaining("started again");
+      in.close();
+    }
+    java.io.InputStream in;
+    try (PendingBlob w = store.blobs().begin(DIGEST, CONTENT.length)) {
+      in = w.follow();
+      w.write(CONTENT, 0, 5);
+    }
+    assertThatThrownBy(() -> in.readNBytes(5)).hasMessageContaining("did not complete");
+    in.close();
+  }
+
+  @Test
+  void aFollowerOfABlobThatFailsVerificationFails() throws Exception {
+    byte[] wrong = CONTENT.clone();
+    wrong[0] ^= 1;
+    try (PendingBlob w = store.blobs().begin(DIGEST, CONTENT.length);
+        java.io.InputStream in = w.follow()) {
+      w.write(wrong, 0, wrong.length);
+      assertThat(in.readNBytes(wrong.length)).isEqualTo(wrong);
+      assertThatThrownBy(w::commit).isInstanceOf(InvalidContentException.class);
+      assertThatThrownBy(in::read).hasMessageContaining("did not complete");
+    }
+    assertThat(store.blobs().has(DIGEST)).isFalse();
+  }
+
+  @Test
   void writtenBytesReadBack() throws IOException {
     try (PendingBlob w = store.blobs().begin(DIGEST, CONTENT.length)) {
       w.write(CONTENT, 0, 7);

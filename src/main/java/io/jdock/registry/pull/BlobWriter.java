@@ -3,6 +3,7 @@ package io.jdock.registry.pull;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Optional;
 
 /**
  * A blob being written into a {@link BlobSink}. The puller verifies digest and size of everything
@@ -17,6 +18,15 @@ public interface BlobWriter extends Closeable {
   InputStream existing() throws IOException;
 
   void write(byte[] buffer, int off, int len) throws IOException;
+
+  /**
+   * The blob's bytes from the start as they are written (a read waits for more; the stream ends at
+   * commit and fails if the writing restarts or ends without commit), if this writer can show them:
+   * so a layer can be extracted while it downloads.
+   */
+  default Optional<InputStream> follow() throws IOException {
+    return Optional.empty();
+  }
 
   /** Drops the held bytes: writing restarts at 0 (the server ignored a Range request). */
   void reset() throws IOException;

@@ -127,7 +127,7 @@ public final class Puller {
     if (sink.hasImage(image.config().digest())) {
       // docker skips the layers of an image it has; they are only checked to be extracted.
       for (int i = 0; i < image.layers().size(); i++) {
-        handler.layerReady(image, i, image.layers().get(i), bytes -> {});
+        handler.layerReady(image, i, image.layers().get(i), Optional.empty(), bytes -> {});
       }
       putManifests(sink, image);
       return false;
@@ -145,15 +145,17 @@ public final class Puller {
       Set<String> completed = new HashSet<>();
       for (int i = 0; i < layers.size(); i++) {
         Descriptor layer = layers.get(i);
-        boolean fetched = downloads.await(layer.digest());
         String id = LayerDownloads.id(layer);
-        handler.layerReady(
-            image,
-            i,
-            layer,
-            bytes ->
+        // Extraction that keeps up with the download shows as "Extracting" once it is complete.
+        LayerHandler.ExtractProgress progress =
+            bytes -> {
+              if (downloads.isDone(layer.digest())) {
                 events.onEvent(
-                    new PullEvent.Progress(id, PullEvent.Phase.EXTRACTING, bytes, layer.size())));
+                    new PullEvent.Progress(id, PullEvent.Phase.EXTRACTING, bytes, layer.size()));
+              }
+            };
+        extract(handler, image, i, layer, downloads, progress);
+        boolean fetched = downloads.await(layer.digest());
         if (fetched && completed.add(id)) {
           events.onEvent(new PullEvent.Layer(id, LayerStatus.PULL_COMPLETE));
         }
@@ -162,6 +164,33 @@ public final class Puller {
     }
     putManifests(sink, image);
     return downloaded;
+  }
+
+  /**
+   * Hands a layer to the handler while it downloads, or once it is stored. If extraction beside the
+   * download fails, the download's own failure (a digest mismatch, say) is the one reported; if the
+   * download succeeded, the layer is extracted again from the stored blob.
+   */
+  private static void extract(
+      LayerHandler handler,
+      ResolvedImage image,
+      int index,
+      Descriptor layer,
+      LayerDownloads downloads,
+      LayerHandler.ExtractProgress progress)
+      throws IOException {
+    Optional<LiveBlob> live = downloads.follow(layer.digest());
+    if (live.isPresent()) {
+      try (LiveBlob blob = live.get()) {
+        handler.layerReady(image, index, layer, live, progress);
+        return;
+      } catch (IOException e) {
+        downloads.await(layer.digest());
+      }
+    } else {
+      downloads.await(layer.digest());
+    }
+    handler.layerReady(image, index, layer, Optional.empty(), progress);
   }
 
   /** The manifest, then the indexes from the innermost out. */

@@ -13,8 +13,13 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** An in-memory {@link ImageSink}: committed blobs, partial writes kept for resume, tags. */
+/**
+ * An in-memory {@link ImageSink}: committed blobs, partial writes kept for resume, tags. With
+ * {@link #followable}, its writers can be followed: the stream waits for the commit, then gives the
+ * blob (or fails if there is none).
+ */
 final class MemorySink implements ImageSink {
+  volatile boolean followable;
   final Map<Digest, byte[]> blobs = new ConcurrentHashMap<>();
   final Map<Digest, byte[]> partial = new ConcurrentHashMap<>();
   final Map<String, Digest> tags = new ConcurrentHashMap<>();
@@ -34,8 +39,42 @@ final class MemorySink implements ImageSink {
     if (held != null) {
       buf.writeBytes(held);
     }
+    java.util.concurrent.CompletableFuture<byte[]> committed =
+        new java.util.concurrent.CompletableFuture<>();
     return new BlobWriter() {
       boolean done;
+
+      @Override
+      public java.util.Optional<InputStream> follow() {
+        if (!followable) {
+          return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(
+            new InputStream() {
+              private InputStream bytes;
+
+              private InputStream bytes() throws java.io.IOException {
+                if (bytes == null) {
+                  try {
+                    bytes = new ByteArrayInputStream(committed.get());
+                  } catch (InterruptedException | java.util.concurrent.ExecutionException e) {
+                    throw new java.io.IOException("the download did not complete", e);
+                  }
+                }
+                return bytes;
+              }
+
+              @Override
+              public int read() throws java.io.IOException {
+                return bytes().read();
+              }
+
+              @Override
+              public int read(byte[] b, int off, int len) throws java.io.IOException {
+                return bytes().read(b, off, len);
+              }
+            });
+      }
 
       @Override
       public long offset() {
@@ -62,6 +101,7 @@ final class MemorySink implements ImageSink {
         blobs.put(d.digest(), buf.toByteArray());
         commits.add(d.digest());
         done = true;
+        committed.complete(buf.toByteArray());
       }
 
       @Override
@@ -73,6 +113,7 @@ final class MemorySink implements ImageSink {
 
       @Override
       public void close() {
+        committed.completeExceptionally(new java.io.IOException("closed without commit"));
         if (!done && buf.size() > 0) {
           partial.put(d.digest(), buf.toByteArray());
         }

@@ -112,7 +112,7 @@ class PullerTest {
         .pull(
             new PullRequest(ImageReference.parse(reg.host() + "/foo:1"), Optional.empty(), false),
             sink,
-            (img, i, layer, progress) -> handed.add(i),
+            (img, i, layer, live, progress) -> handed.add(i),
             events::add);
 
     assertThat(reg.requests("GET", "/blobs/")).hasSize(blobGets);
@@ -153,7 +153,8 @@ class PullerTest {
     puller.pull(
         new PullRequest(ImageReference.parse(reg.host() + "/foo"), Optional.empty(), false),
         sink,
-        (img, i, layer, progress) -> {
+        (img, i, layer, live, progress) -> {
+          assertThat(live).as("the memory sink cannot show a blob while it downloads").isEmpty();
           assertThat(sink.has(layer.digest())).isTrue();
           assertThat(sink.has(img.config().digest())).isTrue();
           assertThat(img.layers().get(i)).isEqualTo(layer);
@@ -166,6 +167,86 @@ class PullerTest {
     assertThat(events)
         .anyMatch(
             e -> e instanceof PullEvent.Progress p && p.phase() == PullEvent.Phase.EXTRACTING);
+  }
+
+  @Test
+  void downloadingLayersReachTheHandlerLiveAndStoredOnesAsStored() throws Exception {
+    TestImage image = TestImage.random(5, 3, 20_000, "amd64");
+    image.pushTo(reg, "foo", "latest");
+    sink.blobs.put(image.layer(1).digest(), image.layers().get(1));
+    sink.followable = true;
+    List<String> handed = new CopyOnWriteArrayList<>();
+    Puller puller = new Puller(TestRegistries.of(TestRegistries.config(), sleeps));
+
+    puller.pull(
+        new PullRequest(ImageReference.parse(reg.host() + "/foo"), Optional.empty(), false),
+        sink,
+        (img, i, layer, live, progress) -> {
+          if (live.isPresent()) {
+            byte[] bytes = live.get().stream().readAllBytes();
+            assertThat(Digest.sha256(bytes)).isEqualTo(layer.digest());
+            live.get().awaitStored();
+            assertThat(sink.has(layer.digest())).isTrue();
+            handed.add(i + " live");
+          } else {
+            assertThat(sink.has(layer.digest())).isTrue();
+            handed.add(i + " stored");
+          }
+        },
+        events::add);
+
+    assertThat(handed).containsExactly("0 live", "1 stored", "2 live");
+  }
+
+  @Test
+  void aFailedLiveExtractionOfAGoodDownloadIsRetriedFromTheStoredBlob() throws Exception {
+    TestImage image = TestImage.random(6, 1, 20_000, "amd64");
+    image.pushTo(reg, "foo", "latest");
+    sink.followable = true;
+    List<String> handed = new CopyOnWriteArrayList<>();
+
+    new Puller(TestRegistries.of(TestRegistries.config(), sleeps))
+        .pull(
+            new PullRequest(ImageReference.parse(reg.host() + "/foo"), Optional.empty(), false),
+            sink,
+            (img, i, layer, live, progress) -> {
+              handed.add(live.isPresent() ? "live" : "stored");
+              if (live.isPresent()) {
+                throw new java.io.IOException("the download started again");
+              }
+            },
+            events::add);
+
+    assertThat(handed).containsExactly("live", "stored");
+    assertThat(plainLines())
+        .contains("Status: Downloaded newer image for " + reg.host() + "/foo:latest");
+  }
+
+  @Test
+  void aCorruptBlobReportsTheDigestFailureNotTheExtractionOne() throws Exception {
+    TestImage image = TestImage.random(7, 1, 20_000, "amd64");
+    image.pushTo(reg, "foo", "latest");
+    byte[] corrupt = image.layers().get(0).clone();
+    corrupt[100] ^= 1;
+    reg.serveInstead(image.layer(0).digest(), corrupt);
+    sink.followable = true;
+
+    assertThatThrownBy(
+            () ->
+                new Puller(TestRegistries.of(TestRegistries.config(), sleeps))
+                    .pull(
+                        new PullRequest(
+                            ImageReference.parse(reg.host() + "/foo"), Optional.empty(), false),
+                        sink,
+                        (img, i, layer, live, progress) -> {
+                          if (live.isPresent()) {
+                            live.get().stream().readAllBytes();
+                          }
+                          throw new java.io.IOException("gzip: invalid data");
+                        },
+                        events::add))
+        .hasMessageStartingWith("filesystem layer verification failed for digest");
+    assertThat(sink.blobs).doesNotContainKey(image.layer(0).digest());
   }
 
   @Test
