@@ -22,7 +22,11 @@ public final class ProcessExit {
    */
   public static void now(int code, boolean nativeThreads) {
     if (libcBound || nativeThreads) {
-      Posix.exit(code);
+      try {
+        Posix.exit(code);
+      } catch (LinkageError e) {
+        // libc cannot be bound here: halt, slower but just as final
+      }
     }
     Runtime.getRuntime().halt(code);
   }
