@@ -85,7 +85,7 @@ ct_tmux_screen() { tmux capture-pane -p -S -200 -t "$1"; }
 ct_tmux_wait() {
   local i
   for ((i = 0; i < ${3:-60} * 5; i++)); do
-    ct_tmux_screen "$1" | grep -qE -- "$2" && return 0
+    grep -qE -- "$2" <<<"$(ct_tmux_screen "$1")" && return 0
     sleep 0.2
   done
   echo "--- screen of $1:" >&2

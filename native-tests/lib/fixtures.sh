@@ -244,7 +244,7 @@ _fx_ensure_rootfs() {
 _fx_build_rootfs() {
   local dir=$1 root=$1/root
   debootstrap --variant=minbase --cache-dir="$NT_CACHE/debs" "$NT_SUITE" "$root" "$(fx_mirror)"
-  if findmnt -rn -o TARGET | grep -q "^$root"; then
+  if [[ $'\n'$(findmnt -rn -o TARGET) == *$'\n'"$root"* ]]; then
     echo "debootstrap left mounts under $root" >&2
     return 1
   fi

@@ -10,7 +10,7 @@ assert_tree_same() {
   local a=$1 b=$2 out
   shift 2
   out=$("$NT_PYTHON" "$NT_LIB/treediff.py" "$@" "$a" "$b" 2>&1) && return 0
-  echo "$out" | head -n 80 >&2
+  sed -n 1,80p <<<"$out" >&2
   fail "trees differ: $a vs $b"
 }
 

@@ -140,7 +140,7 @@ test_a_deleted_then_recreated_dir_shows_only_new_entries() {
 test_opaque_dirs_hide_lower_entries_wherever_the_marker_is() {
   local names first last
   names=$(layer_names 5)
-  first=$(grep '^jdock-test/opaque-first/.' <<<"$names" | head -n 1)
+  first=$(grep -m 1 '^jdock-test/opaque-first/.' <<<"$names")
   last=$(grep '^jdock-test/opaque-last/.' <<<"$names" | tail -n 1)
   assert_eq jdock-test/opaque-first/.wh..wh..opq "$first" "first entry in opaque-first/ of layer 5"
   assert_eq jdock-test/opaque-last/.wh..wh..opq "$last" "last entry in opaque-last/ of layer 5"

@@ -69,7 +69,7 @@ test_inode_numbers_stay_the_same_across_copy_up_and_rename() {
   # A new inode number is new.
   local new
   new=$(stat -c %i "$J/jdock-test/new-dir")
-  if cut -d' ' -f1 before | grep -qx "$new"; then fail "new-dir reuses inode number $new"; fi
+  if grep -qx "$new" <<<"$(cut -d' ' -f1 before)"; then fail "new-dir reuses inode number $new"; fi
   # The same numbers a while later, caches dropped.
   echo 2 >/proc/sys/vm/drop_caches # dentries and inodes: the kernel forgets them
   inode_list "$J" >later
