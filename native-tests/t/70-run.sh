@@ -215,7 +215,9 @@ test_export_writes_the_merged_filesystem_as_a_tar() {
 }
 
 test_logs_follow_until_the_container_stops_and_tail() {
-  assert_ok jdock run -d --name chatty jdock-test sh -c 'echo one; sleep 2; echo two >&2; echo three'
+  # stdout and stderr are two pipes read by two relays (as docker's two copiers): lines written to
+  # both at the same moment may be logged in either order, so "three" comes a little later.
+  assert_ok jdock run -d --name chatty jdock-test sh -c 'echo one; sleep 2; echo two >&2; sleep 0.5; echo three'
   ct_wait_status chatty '^Up '
   assert_ok jdock logs -f chatty
   assert_output one three
